@@ -1,0 +1,5 @@
+"""Permite ``python -m simulador``."""
+
+from simulador.cli import main
+
+main()

@@ -1,0 +1,313 @@
+"""El paso diario vectorizado: clientes, emisión, pagos, cargos, seguimiento y castigos.
+
+Orden dentro de un día: (1) se cierra la serie del día anterior; (2) dificultad, rotación y
+confianza de los clientes; (3) emisión de las compras del día; (4) pagos; (5) cargos e intereses;
+(6) pasos del seguimiento; (7) castigos por antigüedad; (8) decaimiento de los impulsos.
+Los procesos SimPy del día (llamadas, cuotas, agencia, legal) corren después, dentro del día.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from simulador.motor import comportamiento as comp
+from simulador.motor import dinero, gestiones
+from simulador.motor.cartera import EPISODIOS_DIFICULTAD
+from simulador.motor.estado import ABIERTA, INF
+
+if TYPE_CHECKING:
+    from simulador.motor.modelo import Simulacion
+
+
+def preparar_politica(sim: Simulacion) -> None:
+    """Compila la política vigente en arreglos y reubica el seguimiento de las abiertas."""
+    pol, cart, segs = sim.politica, sim.cartera, sim.escenario.segmentos
+    sim.pasos = pol.seguimiento
+    sim.pasos_dias = np.array([p.dias for p in pol.seguimiento], np.int64)
+    sim.int_cargos = comp.intensidad_cargos(pol, cart.monto_medio)
+    adopcion = sim.params.adopcion_debito_directo_pct / 100.0
+    sim.c.debito = (cart.u_debito < adopcion) if pol.automatizacion.ofrece_debito_directo \
+        else np.zeros(cart.n_clientes, bool)
+    ids = sim.f.abiertas
+    if ids.size:
+        tau = sim.dia - sim.f.dia_venc[ids]
+        sim.f.paso_sig[ids] = np.searchsorted(sim.pasos_dias, tau, side="right")
+    sim.seg_arr = {
+        "desvio": np.array([s.atraso_desvio_factura_dias for s in segs]),
+        "sens_desc": np.array([s.sensibilidad_descuento for s in segs]),
+        "sens_rec": np.array([s.sensibilidad_recordatorio for s in segs]),
+        "sens_cargos": np.array([s.sensibilidad_cargos for s in segs]),
+        "disputa": np.array([s.prob_disputa_pct for s in segs]) / 100.0,
+        "parcial": np.array([s.prob_pago_parcial_pct for s in segs]) / 100.0,
+        "rotacion": np.array([s.rotacion_anual_pct for s in segs]),
+    }
+
+
+def _multiplicadores(sim: Simulacion, dia: int) -> tuple[float, float]:
+    dificultad, atraso = 1.0, 0.0
+    for s in sim.escenario.shocks:
+        hasta = s.hasta_dia if s.hasta_dia is not None else INF
+        if s.desde_dia <= dia < hasta:
+            dificultad *= s.multiplicador_dificultad
+            atraso += s.atraso_extra_dias
+    return dificultad, atraso
+
+
+def iniciar_dia(sim: Simulacion, dia: int) -> None:
+    """Corre el paso diario del día ``dia``."""
+    if dia - 1 >= -1:
+        sim.series.registrar(sim, dia - 1)
+    sim.cobrado_hoy = 0
+    sim.ventas_hoy = 0
+    sim.dia = dia
+    f = sim.f
+    if sim.hay_cierres:
+        f.abiertas = f.abiertas[f.estado[f.abiertas] == ABIERTA]
+        sim.hay_cierres = False
+    mult_dif, atraso_extra = _multiplicadores(sim, dia)
+    _clientes(sim, dia, mult_dif)
+    _emitir(sim, dia, atraso_extra)
+    ids = f.abiertas
+    if ids.size:
+        _pagos(sim, dia, ids)
+        ids = ids[f.estado[ids] == ABIERTA]
+        _cargos(sim, dia, ids)
+        _seguimiento(sim, dia, ids)
+        ids = ids[f.estado[ids] == ABIERTA]
+        tau = dia - f.dia_venc[ids]
+        viejas = ids[(tau >= sim.politica.castigo_dias) & (f.escalada[ids] == 0) & ~f.en_plan[ids]]
+        if viejas.size:
+            dinero.castigar(sim, viejas)
+        f.impulso[ids] *= sim.decaimiento
+    sim.c.impulso *= sim.decaimiento
+
+
+def _clientes(sim: Simulacion, dia: int, mult_dif: float) -> None:
+    c, cart, p = sim.c, sim.cartera, sim.params
+    # fin de dificultades temporales
+    termina = c.en_dificultad & ~c.quiebra & (c.dificultad_hasta <= dia)
+    if termina.any():
+        c.en_dificultad[termina] = False
+        ids = sim.f.abiertas
+        m = termina[cart.c_cliente[ids]] & (sim.f.dia_natural[ids] <= dia)
+        sim.f.dia_natural[ids[m]] = dia + 1 + (ids[m] % 10)
+        for k in np.flatnonzero(termina):
+            sim.eventos.fila(dia, int(k), -1, "recuperacion", "sale de la dificultad")
+    # comienzo de dificultades
+    sanos = ~c.en_dificultad & (c.episodio < EPISODIOS_DIFICULTAD)
+    c.lam_dificultad[sanos] += comp.tasa_dificultad_diaria(cart.riesgo[sanos], mult_dif)
+    ep = np.minimum(c.episodio, EPISODIOS_DIFICULTAD - 1)
+    umbral = cart.umbral_dificultad[np.arange(cart.n_clientes), ep]
+    cae = sanos & (c.lam_dificultad >= umbral)
+    if cae.any():
+        k = np.flatnonzero(cae)
+        quiebra = cart.quiebra[k, ep[k]]
+        c.en_dificultad[k] = True
+        c.quiebra[k] = quiebra
+        c.dificultad_hasta[k] = np.where(quiebra, INF,
+                                         dia + np.ceil(cart.duracion_dificultad[k, ep[k]]))
+        c.episodio[k] += 1
+        c.lam_dificultad[k] = 0.0
+        for i, q in zip(k, quiebra, strict=True):
+            sim.eventos.fila(dia, int(i), -1, "quiebra" if q else "dificultad",
+                             "deja de pagar definitivamente" if q else "sin liquidez temporal")
+    # rotación
+    vivos = c.activo & ~c.quiebra
+    tasa = comp.tasa_rotacion_diaria(sim.seg_arr["rotacion"][cart.segmento[vivos]],
+                                     c.confianza[vivos], p)
+    c.lam_rotacion[vivos] += tasa
+    se_va = vivos & (c.lam_rotacion >= cart.umbral_rotacion)
+    if se_va.any():
+        c.activo[se_va] = False
+        c.dia_baja[se_va] = dia
+        for i in np.flatnonzero(se_va):
+            sim.eventos.fila(dia, int(i), -1, "baja", "deja de comprar")
+    # la confianza vuelve lentamente a su nivel inicial
+    c.confianza += (p.confianza_inicial - c.confianza) / p.reversion_confianza_dias
+    np.clip(c.confianza, 0.0, 1.0, out=c.confianza)
+
+
+def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
+    cart, c, f, pol = sim.cartera, sim.c, sim.f, sim.politica
+    ini = sim.puntero_compras
+    fin = int(np.searchsorted(cart.c_dia, dia, side="right"))
+    sim.puntero_compras = fin
+    if fin <= ini:
+        return
+    j = np.arange(ini, fin)
+    cli = cart.c_cliente[j]
+    monto = cart.c_centavos[j]
+    ok = ~c.quiebra[cli]
+    j, cli, monto = j[ok], cli[ok], monto[ok]
+    perdida = ~c.activo[cli]
+    sim.ventas_perdidas["rotacion"] += _en_horizonte(dia, monto[perdida])
+    j, cli, monto = j[~perdida], cli[~perdida], monto[~perdida]
+    # verificación de postulantes (se decide una vez, con la política vigente en su alta)
+    nuevos = np.unique(cli[c.decision[cli] < 0])
+    if nuevos.size:
+        c.decision[nuevos] = gestiones.decidir_postulantes(sim, nuevos)
+    dec = c.decision[cli]
+    rechazo = (dec == 1) | ((dec == 2) & ~cart.acepta_prepago[cli])
+    contado = (dec == 2) & cart.acepta_prepago[cli]
+    sim.ventas_perdidas["rechazo"] += _en_horizonte(dia, monto[rechazo])
+    sim.ventas_contado += _en_horizonte(dia, monto[contado])
+    m = dec == 0
+    j, cli, monto = j[m], cli[m], monto[m]
+    if j.size == 0:
+        return
+    bloqueo = gestiones.bloqueados(sim, cli, monto)
+    if bloqueo.any():
+        sim.ventas_perdidas["bloqueo"] += _en_horizonte(dia, monto[bloqueo])
+        for k in np.unique(cli[bloqueo]):
+            sim.eventos.fila(dia, int(k), -1, "bloqueo", "venta no realizada por bloqueo")
+        j, cli, monto = j[~bloqueo], cli[~bloqueo], monto[~bloqueo]
+    if j.size == 0:
+        return
+    seg = cart.segmento[cli]
+    auto = pol.automatizacion
+    reduccion = sim.params.reduccion_disputas_factura_electronica_pct / 100.0 \
+        if auto.factura_electronica else 0.0
+    disputa = cart.c_u_disputa[j] < sim.seg_arr["disputa"][seg] * (1 - reduccion)
+    debito = c.debito[cli]
+    disputa &= ~debito
+    extra = atraso_extra + (0.0 if auto.factura_electronica else sim.params.demora_entrega_papel_dias)
+    atraso = comp.atraso_natural(
+        habitual=cart.atraso_habitual[cli], z=cart.c_z_atraso[j],
+        desvio=sim.seg_arr["desvio"][seg], confianza=c.confianza[cli], params=sim.params,
+        sens_cargos=sim.seg_arr["sens_cargos"][seg], int_cargos=sim.int_cargos[cli], extra=extra,
+    ) + np.where(disputa, sim.params.disputa_dias_extra, 0.0)
+    atraso = np.where(debito, 0.0, atraso)
+    venc = dia + pol.plazo_dias
+    natural = np.maximum(dia, np.round(venc + atraso)).astype(np.int64)
+    toma = comp.toma_descuento(cart.costo_fondos[cli], cart.c_u_descuento[j],
+                               sim.seg_arr["sens_desc"][seg], pol) & ~debito & ~c.en_dificultad[cli]
+    if toma.any():
+        d = pol.descuento.dias
+        tarde = cart.c_u_fuera_plazo[j] < sim.params.prob_descuento_fuera_plazo_pct / 100.0
+        dia_desc = np.where(tarde, dia + d + cart.c_dias_fuera_plazo[j], dia + max(0, d - 1))
+        natural = np.where(toma, dia_desc, natural)
+        f.descuento[j[toma]] = np.round(monto[toma] * pol.descuento.pct / 100.0).astype(np.int64)
+    f.estado[j] = ABIERTA
+    f.dia_emision[j] = dia
+    f.dia_venc[j] = venc
+    f.monto[j] = monto
+    f.saldo_p[j] = monto
+    f.dia_natural[j] = natural
+    f.disputada[j] = disputa
+    f.con_descuento[j] = toma
+    f.paso_sig[j] = np.searchsorted(sim.pasos_dias, -pol.plazo_dias, side="left")
+    f.abiertas = np.concatenate([f.abiertas, j])
+    np.add.at(c.ventas, cli, monto)
+    sim.libro.bloque(dia, cli, j, "factura", monto)
+    sim.eventos.bloque(dia, cli, j, "emision")
+    sim.ventas_hoy = int(monto.sum())
+    if disputa.any():
+        sim.eventos.bloque(dia, cli[disputa], j[disputa], "disputa")
+
+
+def _en_horizonte(dia: int, montos: np.ndarray) -> int:
+    return int(montos.sum()) if dia >= 0 else 0
+
+
+def _pagos(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
+    f, c, cart = sim.f, sim.c, sim.cartera
+    cli = cart.c_cliente[ids]
+    tau = dia - f.dia_venc[ids]
+    libres = (f.escalada[ids] == 0) & ~f.en_plan[ids]
+    dif = c.en_dificultad[cli]
+    natural = (f.dia_natural[ids] <= dia) & ~dif & libres
+    liquidez = np.where(c.quiebra[cli], 0.0,
+                        np.where(dif, sim.params.factor_liquidez_dificultad, 1.0))
+    h = (f.impulso[ids] + c.impulso[cli]) * liquidez * (libres & (tau >= -2))
+    f.lam[ids] += h
+    accion = f.lam[ids] >= cart.c_umbral_accion[ids, f.umbral_k[ids]]
+    paga = natural | (accion & libres)
+    if not paga.any():
+        return
+    pids = ids[paga]
+    pcli = cli[paga]
+    # descuentos por pronto pago
+    desc = f.con_descuento[pids]
+    if desc.any():
+        d_ids = pids[desc]
+        en_plazo = dia <= f.dia_emision[d_ids] + sim.politica.descuento.dias
+        concede = en_plazo | sim.politica.descuento.acepta_fuera_de_plazo
+        dinero.conceder_descuento(sim, d_ids[concede])
+        corto = d_ids[~concede]
+        if corto.size:  # paga neto del descuento, la diferencia queda pendiente
+            dinero.abonar(sim, corto, f.saldo_p[corto] - f.descuento[corto], "pago_parcial")
+            f.descuento[corto] = 0
+            f.dia_natural[corto] = dia + 20
+            sim.eventos.bloque(dia, cart.c_cliente[corto], corto, "descuento")
+        f.con_descuento[d_ids] = False
+        pids, pcli = pids[~desc], pcli[~desc]
+        dinero.saldar(sim, d_ids[concede])
+        sim.eventos.bloque(dia, cart.c_cliente[d_ids[concede]], d_ids[concede], "pago")
+    # pagos parciales (una vez por factura)
+    parcial = ~f.parcial[pids] & (cart.c_u_parcial[pids]
+                                  < sim.seg_arr["parcial"][cart.segmento[pcli]])
+    if parcial.any():
+        q = pids[parcial]
+        dinero.abonar(sim, q, np.round(f.saldo_p[q] * cart.c_fraccion_parcial[q]).astype(np.int64),
+                      "pago_parcial")
+        f.parcial[q] = True
+        f.umbral_k[q] = 1
+        f.lam[q] = 0.0
+        f.dia_natural[q] = dia + 15
+        sim.eventos.bloque(dia, cart.c_cliente[q], q, "pago_parcial")
+        for k in np.unique(cart.c_cliente[q]):
+            gestiones.senal(sim, int(k), "pago parcial")
+        pids, pcli = pids[~parcial], pcli[~parcial]
+    lentas = pids[(dia - f.dia_venc[pids]) > cart.atraso_habitual[pcli] + 20]
+    dinero.saldar(sim, pids)
+    sim.eventos.bloque(dia, pcli, pids, "pago")
+    for k in np.unique(cart.c_cliente[lentas]):
+        gestiones.senal(sim, int(k), "paga más lento que su costumbre")
+
+
+def _cargos(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
+    mora, f = sim.politica.mora, sim.f
+    if mora.cargo_fijo <= 0 and mora.cargo_pct <= 0 and mora.interes_anual_pct <= 0:
+        return
+    tau = dia - f.dia_venc[ids]
+    vencidas = (tau > mora.dias_gracia) & (f.escalada[ids] == 0) & ~f.en_plan[ids]
+    if not vencidas.any():
+        return
+    v = ids[vencidas]
+    nuevo = v[~f.cargo_hecho[v]]
+    if nuevo.size and (mora.cargo_fijo > 0 or mora.cargo_pct > 0):
+        monto = round(mora.cargo_fijo * 100) + np.round(f.saldo_p[nuevo] * mora.cargo_pct / 100.0)
+        dinero.cargar(sim, nuevo, monto.astype(np.int64), "cargo_mora")
+        np.add.at(sim.c.confianza, sim.cartera.c_cliente[nuevo],
+                  sim.params.delta_confianza_cargo)
+        sim.eventos.bloque(dia, sim.cartera.c_cliente[nuevo], nuevo, "cargo")
+    f.cargo_hecho[v] = True
+    if mora.interes_anual_pct > 0:
+        f.interes[v] += f.saldo_p[v] * mora.interes_anual_pct / 100.0 / 365.0
+        corte = v[((tau[vencidas] - mora.dias_gracia) % 30) == 0]
+        if corte.size:
+            cent = np.floor(f.interes[corte]).astype(np.int64)
+            f.interes[corte] -= cent
+            dinero.cargar(sim, corte, cent, "interes_mora")
+
+
+def _seguimiento(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
+    n = len(sim.pasos)
+    if n == 0:
+        return
+    f, c, cart = sim.f, sim.c, sim.cartera
+    ids = ids[(f.paso_sig[ids] < n) & (f.escalada[ids] == 0) & ~f.en_plan[ids]]
+    if ids.size == 0:
+        return
+    tau = dia - f.dia_venc[ids]
+    toca = tau >= sim.pasos_dias[f.paso_sig[ids]]
+    toca &= c.pausa_hasta[cart.c_cliente[ids]] < dia
+    ids = ids[toca]
+    if ids.size == 0:
+        return
+    k_paso = f.paso_sig[ids].copy()
+    f.paso_sig[ids] += 1
+    for k in np.unique(k_paso):
+        gestiones.ejecutar_paso(sim, sim.pasos[int(k)], ids[k_paso == k])

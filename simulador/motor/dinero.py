@@ -1,0 +1,116 @@
+"""Movimientos de dinero sobre las facturas: cargos, pagos, abonos y castigos.
+
+Cada función cambia los saldos y anota el movimiento en el libro en la misma operación, de modo
+que el libro y los saldos no pueden desacoplarse (el dinero se conserva al centavo).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from simulador.motor.estado import ABIERTA, CASTIGADA, PAGADA
+
+if TYPE_CHECKING:
+    from simulador.motor.modelo import Simulacion
+
+
+def cargar(sim: Simulacion, ids: np.ndarray, centavos: np.ndarray, tipo: str) -> None:
+    """Agrega cargos o intereses (``cargo_mora``, ``interes_mora``, ``interes_plan``)."""
+    f = sim.f
+    centavos = np.asarray(centavos, np.int64)
+    f.saldo_c[ids] += centavos
+    f.cargos[ids] += centavos
+    sim.libro.bloque(sim.dia, sim.cartera.c_cliente[ids], ids, tipo, centavos)
+
+
+def _cerrar(sim: Simulacion, ids: np.ndarray, estado: int) -> None:
+    f = sim.f
+    f.estado[ids] = estado
+    f.dia_cierre[ids] = sim.dia
+    sim.hay_cierres = True
+
+
+def saldar(sim: Simulacion, ids: np.ndarray, tipo: str = "pago") -> None:
+    """El cliente salda esas facturas: paga el principal y, según su hábito, los cargos.
+
+    Los cargos que no paga se condonan (se anotan como ``condonacion``).
+    """
+    if ids.size == 0:
+        return
+    f, cli = sim.f, sim.cartera.c_cliente[ids]
+    paga_cargos = sim.cartera.c_u_cargos[ids] < sim.params.prob_paga_cargos_pct / 100.0
+    cargos_pag = np.where(paga_cargos, f.saldo_c[ids], 0)
+    cargos_cond = f.saldo_c[ids] - cargos_pag
+    monto = f.saldo_p[ids] + cargos_pag
+    sim.libro.bloque(sim.dia, cli, ids, tipo, monto)
+    sim.libro.bloque(sim.dia, cli, ids, "condonacion", cargos_cond)
+    f.cobrado[ids] += monto
+    f.cargos_cobrados[ids] += cargos_pag
+    f.cargos_condonados[ids] += cargos_cond
+    f.saldo_p[ids] = 0
+    f.saldo_c[ids] = 0
+    np.add.at(sim.c.cobrado, cli, monto)
+    sim.cobrado_hoy += int(monto.sum())
+    _cerrar(sim, ids, PAGADA)
+
+
+def conceder_descuento(sim: Simulacion, ids: np.ndarray) -> None:
+    """Concede el descuento por pronto pago de esas facturas (reduce el principal)."""
+    f = sim.f
+    d = np.minimum(f.descuento[ids], f.saldo_p[ids])
+    f.saldo_p[ids] -= d
+    f.descuento[ids] = d
+    sim.libro.bloque(sim.dia, sim.cartera.c_cliente[ids], ids, "descuento_pronto_pago", d)
+
+
+def abonar(sim: Simulacion, ids: np.ndarray, centavos: np.ndarray, tipo: str) -> None:
+    """Abona montos a facturas: primero al principal, luego a los cargos; cierra las saldadas."""
+    if ids.size == 0:
+        return
+    f, cli = sim.f, sim.cartera.c_cliente[ids]
+    monto = np.minimum(np.asarray(centavos, np.int64), f.saldo_p[ids] + f.saldo_c[ids])
+    a_principal = np.minimum(monto, f.saldo_p[ids])
+    a_cargos = monto - a_principal
+    f.saldo_p[ids] -= a_principal
+    f.saldo_c[ids] -= a_cargos
+    f.cargos_cobrados[ids] += a_cargos
+    f.cobrado[ids] += monto
+    sim.libro.bloque(sim.dia, cli, ids, tipo, monto)
+    np.add.at(sim.c.cobrado, cli, monto)
+    sim.cobrado_hoy += int(monto.sum())
+    saldadas = ids[(f.saldo_p[ids] + f.saldo_c[ids]) == 0]
+    if saldadas.size:
+        _cerrar(sim, saldadas, PAGADA)
+
+
+def abonar_total(sim: Simulacion, ids: np.ndarray, centavos: int, tipo: str) -> int:
+    """Reparte un monto entre facturas de la más antigua a la más nueva; devuelve lo aplicado."""
+    ids = ids[sim.f.estado[ids] == ABIERTA]
+    if ids.size == 0 or centavos <= 0:
+        return 0
+    ids = ids[np.argsort(sim.f.dia_venc[ids], kind="stable")]
+    saldos = sim.f.saldo(ids)
+    antes = np.concatenate([[0], np.cumsum(saldos)[:-1]])
+    parte = np.clip(centavos - antes, 0, saldos)
+    abonar(sim, ids[parte > 0], parte[parte > 0], tipo)
+    return int(parte.sum())
+
+
+def castigar(sim: Simulacion, ids: np.ndarray) -> None:
+    """Castiga como incobrable el saldo de esas facturas."""
+    ids = ids[sim.f.estado[ids] == ABIERTA]
+    if ids.size == 0:
+        return
+    f, cli = sim.f, sim.cartera.c_cliente[ids]
+    total = f.saldo_p[ids] + f.saldo_c[ids]
+    sim.libro.bloque(sim.dia, cli, ids, "castigo", total)
+    f.castigado_p[ids] += f.saldo_p[ids]
+    f.castigado_c[ids] += f.saldo_c[ids]
+    f.saldo_p[ids] = 0
+    f.saldo_c[ids] = 0
+    f.dia_castigo[ids] = sim.dia
+    np.add.at(sim.c.castigado, cli, total)
+    sim.eventos.bloque(sim.dia, cli, ids, "castigo")
+    _cerrar(sim, ids, CASTIGADA)

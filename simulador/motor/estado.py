@@ -1,0 +1,80 @@
+"""Estado mutable de una corrida: arreglos por factura y por cliente (sin SimPy).
+
+Las facturas se indexan por su número de compra potencial (0..P-1), de modo que una factura tiene
+el mismo número bajo cualquier política. ``estado``: 0 no emitida, 1 abierta, 2 pagada, 3 castigada.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+NO_EMITIDA, ABIERTA, PAGADA, CASTIGADA = 0, 1, 2, 3
+INF = 10**9
+
+
+class EstadoFacturas:
+    """Arreglos de largo P con el estado de cada factura potencial."""
+
+    def __init__(self, p: int) -> None:
+        self.estado = np.zeros(p, np.int8)
+        self.dia_emision = np.zeros(p, np.int32)
+        self.dia_venc = np.zeros(p, np.int32)
+        self.monto = np.zeros(p, np.int64)  # principal facturado (centavos)
+        self.saldo_p = np.zeros(p, np.int64)  # principal pendiente
+        self.saldo_c = np.zeros(p, np.int64)  # cargos e intereses pendientes
+        self.dia_natural = np.full(p, INF, np.int64)  # día en que pagaría sin gestiones
+        self.lam = np.zeros(p)  # intensidad acumulada de gestiones
+        self.umbral_k = np.zeros(p, np.int8)  # qué umbral Exp(1) rige (0 o 1, tras un parcial)
+        self.impulso = np.zeros(p)  # impulso vigente de recordatorios
+        self.paso_sig = np.zeros(p, np.int16)  # próximo paso del seguimiento
+        self.disputada = np.zeros(p, bool)
+        self.con_descuento = np.zeros(p, bool)
+        self.descuento = np.zeros(p, np.int64)  # descuento concedido (centavos)
+        self.parcial = np.zeros(p, bool)  # ya hubo un pago parcial
+        self.escalada = np.zeros(p, np.int8)  # 0 no, 1 agencia, 2 legal
+        self.en_plan = np.zeros(p, bool)
+        self.cargo_hecho = np.zeros(p, bool)
+        self.interes = np.zeros(p)  # interés devengado aún no facturado (centavos, fracción)
+        self.cargos = np.zeros(p, np.int64)  # cargos e intereses facturados
+        self.cargos_cobrados = np.zeros(p, np.int64)
+        self.cargos_condonados = np.zeros(p, np.int64)
+        self.cobrado = np.zeros(p, np.int64)
+        self.castigado_p = np.zeros(p, np.int64)
+        self.castigado_c = np.zeros(p, np.int64)
+        self.dia_cierre = np.full(p, -INF, np.int64)
+        self.dia_castigo = np.full(p, -INF, np.int64)
+        self.abiertas = np.zeros(0, np.int64)  # índices de las facturas abiertas
+
+    def saldo(self, ids: np.ndarray) -> np.ndarray:
+        """Saldo total (principal y cargos) de esas facturas."""
+        return self.saldo_p[ids] + self.saldo_c[ids]
+
+
+class EstadoClientes:
+    """Arreglos de largo C con el estado de cada cliente."""
+
+    def __init__(self, c: int, confianza_inicial: float) -> None:
+        self.confianza = np.full(c, confianza_inicial)
+        self.en_dificultad = np.zeros(c, bool)
+        self.quiebra = np.zeros(c, bool)
+        self.dificultad_hasta = np.full(c, -INF, np.int64)
+        self.episodio = np.zeros(c, np.int16)
+        self.lam_dificultad = np.zeros(c)
+        self.lam_rotacion = np.zeros(c)
+        self.activo = np.ones(c, bool)  # no se ha ido
+        self.dia_baja = np.full(c, INF, np.int64)
+        self.suspendido = np.zeros(c, bool)
+        self.impulso = np.zeros(c)  # impulso de llamadas (afecta todas sus facturas)
+        self.recordatorios = np.zeros(c, np.int32)  # para la habituación
+        self.pausa_hasta = np.full(c, -INF, np.int64)  # promesa vigente
+        self.en_cola = np.zeros(c, bool)
+        self.senales = np.zeros(c, np.int32)  # señales de alerta acumuladas
+        self.ultima_senal = np.full(c, "", dtype=object)
+        self.debito = np.zeros(c, bool)
+        self.decision = np.full(c, -1, np.int8)  # postulantes: 0 crédito, 1 rechazo, 2 prepago
+        self.en_plan = np.zeros(c, bool)
+        self.llamadas = np.zeros(c, np.int32)
+        self.promesas_rotas = np.zeros(c, np.int32)
+        self.ventas = np.zeros(c, np.int64)
+        self.cobrado = np.zeros(c, np.int64)
+        self.castigado = np.zeros(c, np.int64)

@@ -1,0 +1,172 @@
+"""Procesos SimPy (el entorno primero): reloj diario, llamadas, promesas, planes, escalada.
+
+El tiempo SimPy está en días desde el comienzo del calentamiento. Los sucesos de dinero que no son
+del paso diario ocurren a mitad del día (``+0.5``) para que su día contable sea inequívoco.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import simpy
+
+from simulador.config.politica import PlanesPago
+from simulador.motor import comportamiento as comp
+from simulador.motor import dinero, gestiones
+from simulador.motor.estado import ABIERTA
+
+if TYPE_CHECKING:
+    from simulador.motor.modelo import Simulacion
+
+Proceso = Generator[simpy.Event, Any, None]
+
+
+def reloj(env: simpy.Environment, sim: Simulacion) -> Proceso:
+    """Corre el paso diario al comienzo de cada día, hasta el final del horizonte."""
+    from simulador.motor import diario
+
+    dia = sim.inicio
+    while dia < sim.escenario.horizonte_dias:
+        diario.iniciar_dia(sim, dia)
+        yield env.timeout(1)
+        dia += 1
+
+
+def _esperar_hasta(env: simpy.Environment, sim: Simulacion, dia: int) -> simpy.Event:
+    """Espera hasta la mitad del día ``dia``."""
+    return env.timeout(max(0.0, sim.tiempo_de(dia) + 0.5 - env.now))
+
+
+def cambio_politica(env: simpy.Environment, sim: Simulacion, desde_dia: int) -> Proceso:
+    """Aplica un cambio de política con fecha (antes del paso diario de ese día)."""
+    from simulador.motor import diario
+
+    yield env.timeout(sim.tiempo_de(desde_dia) - env.now)
+    sim.politica = sim.politica_original.vigente(desde_dia)
+    sim.dia = desde_dia
+    diario.preparar_politica(sim)
+
+
+def llamada(env: simpy.Environment, sim: Simulacion, cliente: int, prioridad: float,
+            motivo: str, forzada: bool) -> Proceso:
+    """Una llamada espera un cobrador libre (cola por prioridad), dura y tiene efecto."""
+    with sim.cobradores.request(priority=prioridad) as pedido:
+        yield pedido
+        ids = gestiones.por_cliente(sim, cliente)
+        vencido = ((sim.dia - sim.f.dia_venc[ids]) > 0).any() if ids.size else False
+        if not (vencido or (forzada and ids.size)):
+            sim.c.en_cola[cliente] = False  # ya pagó: se descarta sin costo
+            return
+        yield env.timeout(sim.duracion_llamada)
+        sim.c.en_cola[cliente] = False
+        gestiones.resultado_llamada(sim, cliente, motivo)
+
+
+def promesa(env: simpy.Environment, sim: Simulacion, cliente: int, fecha: int,
+            cumple: bool) -> Proceso:
+    """En la fecha prometida el cliente paga lo vencido o rompe la promesa (señal de alerta)."""
+    yield _esperar_hasta(env, sim, fecha)
+    ids = gestiones.por_cliente(sim, cliente)
+    ids = ids[(sim.f.escalada[ids] == 0) & ~sim.f.en_plan[ids]]
+    ids = ids[(fecha - sim.f.dia_venc[ids]) > 0]
+    if ids.size == 0:
+        return
+    if cumple:
+        dinero.saldar(sim, ids)
+        sim.eventos.fila(sim.dia, cliente, -1, "promesa_cumplida", "paga lo prometido")
+    else:
+        sim.c.promesas_rotas[cliente] += 1
+        sim.eventos.fila(sim.dia, cliente, -1, "promesa_rota", "no paga lo prometido")
+        gestiones.senal(sim, cliente, "promesa rota")
+
+
+def plan_pago(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.ndarray,
+              plan: PlanesPago) -> Proceso:
+    """Pie y cuotas de un plan de pago; una cuota impaga rompe el plan."""
+    f, c = sim.f, sim.c
+    rng = sim.flujos["planes"]
+    sim.planes_activos += 1
+    total = int(f.saldo(ids).sum())
+    pie = round(total * plan.pie_pct / 100.0)
+    dinero.abonar_total(sim, ids, pie, "cuota_plan")
+    p_cuota = comp.prob_pagar_cuota(sim.params, plan.intervalo_dias, bool(c.quiebra[cliente]))
+    roto = False
+    for k in range(plan.cuotas):
+        yield env.timeout(plan.intervalo_dias)
+        abiertas = ids[f.estado[ids] == ABIERTA]
+        if abiertas.size == 0:
+            break
+        resto = int(f.saldo(abiertas).sum())
+        interes = round(resto * plan.interes_anual_pct / 100.0 * plan.intervalo_dias / 365.0)
+        if interes > 0:
+            dinero.cargar(sim, abiertas[:1], np.array([interes], np.int64), "interes_plan")
+            resto += interes
+        if rng.random() >= p_cuota:
+            roto = True
+            break
+        cuota = resto if k == plan.cuotas - 1 else -(-resto // (plan.cuotas - k))
+        dinero.abonar_total(sim, abiertas, cuota, "cuota_plan")
+        sim.eventos.fila(sim.dia, cliente, -1, "cuota", f"cuota {k + 1} de {plan.cuotas}")
+    abiertas = ids[f.estado[ids] == ABIERTA]
+    f.en_plan[ids] = False
+    c.en_plan[cliente] = False
+    sim.planes_activos -= 1
+    if roto:
+        c.confianza[cliente] -= sim.params.delta_confianza_flexibilidad
+        sim.eventos.fila(sim.dia, cliente, -1, "plan_roto", "no paga una cuota")
+        gestiones.senal(sim, cliente, "plan de pago roto")
+        f.paso_sig[abiertas] = np.searchsorted(sim.pasos_dias, sim.dia - f.dia_venc[abiertas],
+                                               side="right")
+    else:
+        sim.eventos.fila(sim.dia, cliente, -1, "plan_completo", "termina el plan")
+
+
+def agencia(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.ndarray) -> Proceso:
+    """La agencia recupera según la antigüedad (cobrabilidad) o devuelve la deuda para castigo."""
+    rng = sim.flujos["escalada"]
+    p, c = sim.params, sim.c
+    edad = float((sim.dia - sim.f.dia_venc[ids]).mean())
+    if c.quiebra[cliente]:
+        prob, fraccion = 1.0, p.recuperacion_agencia_insolvente_pct / 100.0
+    else:
+        prob = float(comp.cobrabilidad(p, edad)) * (0.5 if c.en_dificultad[cliente] else 1.0)
+        fraccion = 1.0
+    exito = rng.random() < prob
+    espera = rng.exponential(p.dias_recuperacion_agencia)
+    yield env.timeout(max(1.0, espera if exito else max(espera, 90.0)))
+    yield _esperar_hasta(env, sim, sim.dia_de(env.now))
+    _recuperar(sim, cliente, ids, exito, fraccion, "recuperacion_agencia")
+
+
+def legal(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.ndarray) -> Proceso:
+    """Acción legal: costo al iniciar; tras la demora, recupera o se castiga."""
+    rng = sim.flujos["escalada"]
+    p, c = sim.params, sim.c
+    sim.costos.fila(sim.dia, cliente, "legal", round(sim.escenario.costos.costo_legal * 100))
+    if c.quiebra[cliente]:
+        exito, fraccion = True, p.exito_legal_insolvente_pct / 100.0
+    else:
+        exito, fraccion = rng.random() < p.exito_legal_pct / 100.0, 1.0
+    yield env.timeout(max(1.0, p.demora_legal_dias))
+    yield _esperar_hasta(env, sim, sim.dia_de(env.now))
+    _recuperar(sim, cliente, ids, exito, fraccion, "recuperacion_legal")
+
+
+def _recuperar(sim: Simulacion, cliente: int, ids: np.ndarray, exito: bool, fraccion: float,
+               tipo: str) -> None:
+    f = sim.f
+    ids = ids[f.estado[ids] == ABIERTA]
+    if ids.size == 0:
+        return
+    if exito and fraccion > 0:
+        monto = round(int(f.saldo(ids).sum()) * fraccion)
+        aplicado = dinero.abonar_total(sim, ids, monto, tipo)
+        if tipo == "recuperacion_agencia":
+            comision = round(aplicado * sim.escenario.costos.comision_agencia_pct / 100.0)
+            sim.costos.fila(sim.dia, cliente, "comision_agencia", comision)
+        sim.eventos.fila(sim.dia, cliente, -1, "recuperacion",
+                         f"{'agencia' if tipo.endswith('agencia') else 'vía legal'} recupera "
+                         f"{aplicado / 100:.2f}")
+    dinero.castigar(sim, ids)

@@ -1,0 +1,141 @@
+"""Acumuladores del libro contable, de los costos y de los eventos durante una corrida.
+
+Guardan bloques de arreglos (operaciones vectorizadas del día) y filas sueltas (procesos SimPy)
+y los juntan al final. Los montos van en centavos enteros.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from simulador.resultado import COD, TIPOS_COSTO, Costos, Libro
+
+TIPOS_EVENTO: tuple[str, ...] = (
+    "emision", "pago", "pago_parcial", "recordatorio", "llamada", "sin_contacto", "promesa",
+    "promesa_cumplida", "promesa_rota", "plan", "cuota", "plan_roto", "plan_completo",
+    "suspension", "agencia", "legal", "castigo", "disputa", "disputa_resuelta", "dificultad",
+    "recuperacion", "quiebra", "baja", "bloqueo", "rechazo", "prepago", "prorroga", "cargo",
+    "descuento", "alerta", "debito_directo", "accion_entrenamiento",
+)
+COD_EVENTO = {t: i for i, t in enumerate(TIPOS_EVENTO)}
+COD_COSTO = {t: i for i, t in enumerate(TIPOS_COSTO)}
+
+
+class RegistroLibro:
+    """Acumula movimientos del libro."""
+
+    def __init__(self) -> None:
+        self._bloques: list[tuple[np.ndarray, ...]] = []
+        self._filas: list[tuple[int, int, int, int, int]] = []
+
+    def bloque(self, dia: int, clientes: np.ndarray, facturas: np.ndarray, tipo: str,
+               centavos: np.ndarray) -> None:
+        """Agrega un movimiento por elemento (se omiten los montos cero)."""
+        m = centavos > 0
+        if not m.any():
+            return
+        k = int(m.sum())
+        self._bloques.append((
+            np.full(k, dia, np.int32), clientes[m].astype(np.int32),
+            facturas[m].astype(np.int64), np.full(k, COD[tipo], np.int8),
+            centavos[m].astype(np.int64),
+        ))
+
+    def fila(self, dia: int, cliente: int, factura: int, tipo: str, centavos: int) -> None:
+        """Agrega un movimiento suelto (se omite si el monto es cero)."""
+        if centavos > 0:
+            self._filas.append((dia, cliente, factura, COD[tipo], int(centavos)))
+
+    def cerrar(self) -> Libro:
+        """Junta todo en un ``Libro`` ordenado por día (orden estable)."""
+        partes = list(self._bloques)
+        if self._filas:
+            f = np.array(self._filas, dtype=np.int64)
+            partes.append((f[:, 0].astype(np.int32), f[:, 1].astype(np.int32), f[:, 2],
+                           f[:, 3].astype(np.int8), f[:, 4]))
+        if not partes:
+            vacio = np.zeros(0, np.int64)
+            return Libro(vacio.astype(np.int32), vacio.astype(np.int32), vacio,
+                         vacio.astype(np.int8), vacio)
+        cols = [np.concatenate([p[i] for p in partes]) for i in range(5)]
+        orden = np.argsort(cols[0], kind="stable")
+        return Libro(*(c[orden] for c in cols))
+
+
+class RegistroCostos:
+    """Acumula costos de cobranza."""
+
+    def __init__(self) -> None:
+        self._filas: list[tuple[int, int, int, int]] = []
+        self._bloques: list[tuple[np.ndarray, ...]] = []
+
+    def fila(self, dia: int, cliente: int, tipo: str, centavos: int) -> None:
+        """Agrega un costo suelto."""
+        if centavos > 0:
+            self._filas.append((dia, cliente, COD_COSTO[tipo], int(centavos)))
+
+    def bloque(self, dia: int, clientes: np.ndarray, tipo: str, centavos: int) -> None:
+        """Agrega el mismo costo para varios clientes."""
+        if centavos > 0 and clientes.size:
+            k = clientes.size
+            self._bloques.append((np.full(k, dia, np.int32), clientes.astype(np.int32),
+                                  np.full(k, COD_COSTO[tipo], np.int8),
+                                  np.full(k, centavos, np.int64)))
+
+    def cerrar(self) -> Costos:
+        """Junta todo en ``Costos``."""
+        partes = list(self._bloques)
+        if self._filas:
+            f = np.array(self._filas, dtype=np.int64)
+            partes.append((f[:, 0].astype(np.int32), f[:, 1].astype(np.int32),
+                           f[:, 2].astype(np.int8), f[:, 3]))
+        if not partes:
+            v = np.zeros(0, np.int64)
+            return Costos(v.astype(np.int32), v.astype(np.int32), v.astype(np.int8), v)
+        cols = [np.concatenate([p[i] for p in partes]) for i in range(4)]
+        orden = np.argsort(cols[0], kind="stable")
+        return Costos(*(c[orden] for c in cols))
+
+
+class RegistroEventos:
+    """Acumula eventos para la historia de cada cliente (opcional: cuesta tiempo)."""
+
+    def __init__(self, activo: bool) -> None:
+        self.activo = activo
+        self._filas: list[tuple[int, int, int, int, str]] = []
+        self._bloques: list[tuple[np.ndarray, ...]] = []
+
+    def fila(self, dia: int, cliente: int, factura: int, tipo: str, detalle: str = "") -> None:
+        """Agrega un evento."""
+        if self.activo:
+            self._filas.append((dia, cliente, factura, COD_EVENTO[tipo], detalle))
+
+    def bloque(self, dia: int, clientes: np.ndarray, facturas: np.ndarray, tipo: str) -> None:
+        """Agrega el mismo tipo de evento para varias facturas."""
+        if self.activo and clientes.size:
+            k = clientes.size
+            self._bloques.append((np.full(k, dia, np.int32), clientes.astype(np.int32),
+                                  facturas.astype(np.int64), np.full(k, COD_EVENTO[tipo], np.int8)))
+
+    def cerrar(self) -> pd.DataFrame:
+        """Tabla de eventos ordenada por día."""
+        columnas = ["dia", "cliente", "factura", "tipo", "detalle"]
+        partes = list(self._bloques)
+        detalles: list[np.ndarray] = [np.full(b[0].size, "", dtype=object) for b in partes]
+        if self._filas:
+            f = self._filas
+            partes.append((np.array([x[0] for x in f], np.int32),
+                           np.array([x[1] for x in f], np.int32),
+                           np.array([x[2] for x in f], np.int64),
+                           np.array([x[3] for x in f], np.int8)))
+            detalles.append(np.array([x[4] for x in f], dtype=object))
+        if not partes:
+            return pd.DataFrame({c: pd.Series(dtype=object) for c in columnas})
+        cols = [np.concatenate([p[i] for p in partes]) for i in range(4)]
+        tabla = pd.DataFrame({
+            "dia": cols[0], "cliente": cols[1], "factura": cols[2],
+            "tipo": np.asarray(TIPOS_EVENTO, dtype=object)[cols[3].astype(int)],
+            "detalle": np.concatenate(detalles),
+        })
+        return tabla.sort_values(["dia", "cliente"], kind="stable").reset_index(drop=True)
