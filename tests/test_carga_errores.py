@@ -62,7 +62,7 @@ ESPERADOS = {
                           "las permitidas son: version, nombre"),
     ],
     "politica_descuento_fuera_de_plazo.yaml": [
-        (7, "descuento.dias", "descuento.dias (45) debe ser menor que plazo_dias (30)"),
+        (7, "descuento.dias", "45 debe ser menor que plazo_dias (30)"),
     ],
     "politica_falta_accion.yaml": [(5, "seguimiento[0].accion", "falta el valor obligatorio")],
     "escenario_participaciones.yaml": [(5, "segmentos", "suman 90 %, deben sumar 100 %")],

@@ -195,6 +195,9 @@ def _mensaje(
 _IDENTIFICADOR = re.compile(r"[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*|\[\d+\])*")
 
 
+_RUTA_INICIAL = re.compile(r"^([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*|\[\d+\])*): (.*)$", re.S)
+
+
 def _partes(texto: str) -> Ruta:
     partes: list[str | int] = []
     for trozo in re.findall(r"[a-z_][a-z0-9_]*|\[\d+\]", texto):
@@ -251,9 +254,15 @@ def traducir(
         else:
             mensaje = _mensaje(dict(e), modelo, loc, indice)
             if tipo == "value_error":
-                nombrada = _ruta_nombrada(mensaje, loc, indice)
-                if nombrada is not None:
-                    ruta, linea = nombrada, indice.linea(nombrada)
+                prefijada = _RUTA_INICIAL.match(mensaje)
+                if prefijada:  # el mensaje empieza por la ruta del valor: "ruta: qué pasa"
+                    ruta = (*loc, *_partes(prefijada.group(1)))
+                    linea = indice.linea_cercana(ruta)
+                    mensaje = prefijada.group(2)
+                else:
+                    nombrada = _ruta_nombrada(mensaje, loc, indice)
+                    if nombrada is not None:
+                        ruta, linea = nombrada, indice.linea(nombrada)
         problemas.append(ProblemaArchivo(
             archivo=archivo, linea=linea, ruta=formatear_ruta((*prefijo, *ruta)) or "(archivo)",
             mensaje=mensaje,

@@ -17,7 +17,8 @@ VERSION_FORMATO = 1
 class Modelo(BaseModel):
     """Base de todos los modelos de configuración: inmutable y sin claves desconocidas."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True,
+                              allow_inf_nan=False)
 
 
 def campo(

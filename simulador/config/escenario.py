@@ -226,7 +226,8 @@ class FormatoNumeros(Modelo):
 class Escenario(Modelo):
     """El negocio y su cartera: lo que no depende de la política de cobranza."""
 
-    version: int = campo(VERSION_FORMATO, descripcion="Versión del formato del archivo", ge=1)
+    version: int = campo(VERSION_FORMATO, descripcion="Versión del formato del archivo", ge=1,
+                         le=VERSION_FORMATO)
     nombre: str = campo(descripcion="Nombre corto del escenario", min_length=1, max_length=80)
     descripcion: str = campo("", descripcion="Qué representa el escenario", max_length=4000)
     esquema: str | None = campo(
@@ -275,28 +276,28 @@ class Escenario(Modelo):
     def _coherencia(self) -> Escenario:
         if self.modo == "markov":
             if self.markov is None:
-                raise ValueError("modo markov requiere la sección markov")
+                raise ValueError("markov: el modo markov requiere la sección markov")
             return self
         if not self.segmentos:
-            raise ValueError("modo clientes requiere al menos un segmento")
+            raise ValueError("segmentos: el modo clientes requiere al menos un segmento")
         total = sum(s.participacion_pct for s in self.segmentos)
         if abs(total - 100.0) > 0.01:
             raise ValueError(
-                f"las participaciones de los segmentos suman {total:g} %, deben sumar 100 %"
+                f"segmentos: las participacion_pct suman {total:g} %, deben sumar 100 %"
             )
         nombres = [s.nombre for s in self.segmentos]
         if len(set(nombres)) != len(nombres):
-            raise ValueError("hay segmentos con el mismo nombre")
+            raise ValueError("segmentos: hay segmentos con el mismo nombre")
         if self.cliente_ancla is not None and self.cliente_ancla.segmento not in nombres:
             raise ValueError(
-                f"cliente_ancla.segmento '{self.cliente_ancla.segmento}' no es un segmento; "
+                f"cliente_ancla.segmento: '{self.cliente_ancla.segmento}' no es un segmento; "
                 f"los segmentos son: {', '.join(nombres)}"
             )
-        for shock in self.shocks:
+        for i, shock in enumerate(self.shocks):
             if shock.desde_dia >= self.horizonte_dias:
                 raise ValueError(
-                    f"el shock '{shock.nombre}' empieza el día {shock.desde_dia}, "
-                    f"después del horizonte de {self.horizonte_dias} días"
+                    f"shocks[{i}].desde_dia: el shock '{shock.nombre}' empieza el día "
+                    f"{shock.desde_dia}, después del horizonte de {self.horizonte_dias} días"
                 )
         return self
 

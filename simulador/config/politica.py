@@ -163,7 +163,8 @@ class Cambio(Modelo):
 class Politica(Modelo):
     """Todas las palancas de crédito y cobranza que controla la empresa."""
 
-    version: int = campo(VERSION_FORMATO, descripcion="Versión del formato del archivo", ge=1)
+    version: int = campo(VERSION_FORMATO, descripcion="Versión del formato del archivo", ge=1,
+                         le=VERSION_FORMATO)
     nombre: str = campo(descripcion="Nombre corto de la política", min_length=1, max_length=80)
     descripcion: str = campo("", descripcion="Qué representa la política", max_length=4000)
     esquema: str | None = campo(
@@ -204,14 +205,14 @@ class Politica(Modelo):
     def _coherencia(self) -> Politica:
         if self.descuento.pct > 0 and self.descuento.dias >= self.plazo_dias:
             raise ValueError(
-                f"descuento.dias ({self.descuento.dias}) debe ser menor que plazo_dias "
-                f"({self.plazo_dias})"
+                f"descuento.dias: {self.descuento.dias} debe ser menor que plazo_dias "
+                f"({self.plazo_dias}): el descuento se gana antes del vencimiento"
             )
-        for paso in self.seguimiento:
+        for i, paso in enumerate(self.seguimiento):
             if paso.dias < -self.plazo_dias:
                 raise ValueError(
-                    f"seguimiento: el paso del día {paso.dias} es anterior a la emisión "
-                    f"(plazo de {self.plazo_dias} días)"
+                    f"seguimiento[{i}].dias: el paso del día {paso.dias} es anterior a la "
+                    f"emisión (plazo de {self.plazo_dias} días); debe ser ≥ {-self.plazo_dias}"
                 )
         dias = [c.desde_dia for c in self.cambios]
         if dias != sorted(dias) or len(set(dias)) != len(dias):

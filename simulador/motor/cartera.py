@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from simulador.aleatoriedad import Flujos
 from simulador.config import Escenario
 
 DIAS_MES = 365.25 / 12
+INF = 10**9
 EPISODIOS_DIFICULTAD = 4
 """Episodios de dificultad pre-sorteados por cliente (más que suficientes para 10 años)."""
 
@@ -35,8 +37,8 @@ class Cartera:
     costo_fondos: np.ndarray  # float, fracción anual
     compras_mes: np.ndarray  # float, compras esperadas por mes
     monto_medio: np.ndarray  # float, moneda
-    umbral_dificultad: np.ndarray  # float [C, EPISODIOS]: Exp(1) por episodio
-    duracion_dificultad: np.ndarray  # float [C, EPISODIOS] días
+    dificultad_inicio: np.ndarray  # int64 [C, EPISODIOS]: día en que empieza cada episodio
+    dificultad_fin: np.ndarray  # int64 [C, EPISODIOS]: día en que termina (INF si quiebra)
     quiebra: np.ndarray  # bool [C, EPISODIOS]
     umbral_rotacion: np.ndarray  # float Exp(1)
     u_debito: np.ndarray  # float U(0,1): se inscribe en débito directo si < adopción
@@ -73,6 +75,40 @@ def _perfil_compras(escenario: Escenario, inicio: int, fin: int) -> np.ndarray:
         hasta = s.hasta_dia if s.hasta_dia is not None else fin
         perfil[(dias >= s.desde_dia) & (dias < hasta)] *= s.multiplicador_compras
     return perfil
+
+
+def _episodios_dificultad(escenario: Escenario, inicio: int, fin: int, riesgo: np.ndarray,
+                          dia_alta: np.ndarray, umbral: np.ndarray, duracion: np.ndarray,
+                          quiebra: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Días de comienzo y fin de cada episodio de dificultad (no dependen de la política).
+
+    La intensidad diaria de caer en dificultad es -ln(1 - riesgo anual)/365 por el multiplicador
+    de los shocks vigentes; un episodio empieza cuando la intensidad acumulada desde el fin del
+    anterior supera un umbral Exp(1) propio del cliente.
+    """
+    dias = np.arange(inicio, fin)
+    mult = np.ones(fin - inicio)
+    for s in escenario.shocks:
+        hasta = s.hasta_dia if s.hasta_dia is not None else fin
+        mult[(dias >= s.desde_dia) & (dias < hasta)] *= s.multiplicador_dificultad
+    acumulado = np.concatenate([[0.0], np.cumsum(mult)])
+    tasa = -np.log1p(-np.minimum(riesgo, 0.999)) / 365.0
+    n, k = umbral.shape
+    comienzo = np.full((n, k), INF, np.int64)
+    final = np.full((n, k), INF, np.int64)
+    desde = np.clip(dia_alta - inicio, 0, fin - inicio).astype(np.int64)
+    vivo = tasa > 0
+    for e in range(k):
+        objetivo = acumulado[desde] + umbral[:, e] / np.where(vivo, tasa, 1.0)
+        idx = np.searchsorted(acumulado, objetivo, side="left") - 1
+        ocurre = vivo & (idx < fin - inicio) & (desde < fin - inicio)
+        dia = inicio + np.maximum(idx, desde)
+        comienzo[ocurre, e] = dia[ocurre]
+        termina = dia + np.ceil(duracion[:, e]).astype(np.int64)
+        final[ocurre, e] = np.where(quiebra[ocurre, e], INF, termina[ocurre])
+        vivo = ocurre & ~quiebra[:, e]
+        desde = np.where(vivo, np.clip(termina - inicio, 0, fin - inicio), fin - inicio)
+    return comienzo, final
 
 
 def _logit(p: np.ndarray) -> np.ndarray:
@@ -145,6 +181,8 @@ def generar_cartera(escenario: Escenario, flujos: Flujos) -> Cartera:
     duracion = rd.exponential(1.0, size=(n, EPISODIOS_DIFICULTAD)) * dur_media[:, None]
     p_quiebra = np.array([s.prob_quiebra_pct for s in segs])[segmento] / 100.0
     quiebra = rd.random((n, EPISODIOS_DIFICULTAD)) < p_quiebra[:, None]
+    dif_inicio, dif_fin = _episodios_dificultad(escenario, inicio, fin, riesgo, dia_alta,
+                                                umbral_dif, duracion, quiebra)
     umbral_rot = flujos["rotacion"].exponential(1.0, size=n)
     u_debito = rc.random(n)
 
@@ -176,7 +214,7 @@ def generar_cartera(escenario: Escenario, flujos: Flujos) -> Cartera:
         segmento=segmento, ancla=ancla, origen=origen, dia_alta=dia_alta, riesgo=riesgo,
         riesgo_estimado=riesgo_estimado, acepta_prepago=acepta_prepago,
         atraso_habitual=atraso_habitual, costo_fondos=costo_fondos, compras_mes=compras_mes,
-        monto_medio=monto_medio, umbral_dificultad=umbral_dif, duracion_dificultad=duracion,
+        monto_medio=monto_medio, dificultad_inicio=dif_inicio, dificultad_fin=dif_fin,
         quiebra=quiebra, umbral_rotacion=umbral_rot, u_debito=u_debito,
         c_cliente=c_cliente[orden], c_dia=c_dia[orden], c_centavos=c_centavos[orden],
         c_z_atraso=rpg.standard_normal(p), c_u_disputa=rdi.random(p),
@@ -185,3 +223,25 @@ def generar_cartera(escenario: Escenario, flujos: Flujos) -> Cartera:
         c_dias_fuera_plazo=rpg.integers(1, 16, size=p).astype(np.int32),
         c_u_cargos=rpg.random(p), c_umbral_accion=rpg.exponential(1.0, size=(p, 2)),
     )
+
+
+def tabla_cartera(escenario: Escenario, semilla: int, replica: int = 0) -> pd.DataFrame:
+    """Los clientes que genera un escenario con sus rasgos y ventas esperadas por mes.
+
+    Es la misma cartera que ve la simulación con esa semilla y réplica (antes de la política).
+    """
+    cart = generar_cartera(escenario, Flujos(semilla, replica))
+    nombres = np.asarray([s.nombre for s in escenario.segmentos], dtype=object)
+    return pd.DataFrame({
+        "cliente": np.arange(cart.n_clientes),
+        "segmento": nombres[cart.segmento],
+        "ancla": cart.ancla,
+        "origen": np.where(cart.origen == 0, "cartera", "postulante"),
+        "dia_alta": cart.dia_alta,
+        "compras_por_mes": np.round(cart.compras_mes, 2),
+        "monto_medio": np.round(cart.monto_medio, 2),
+        "ventas_esperadas_mes": np.round(cart.compras_mes * cart.monto_medio, 2),
+        "atraso_habitual_dias": np.round(cart.atraso_habitual, 1),
+        "costo_fondos_pct": np.round(cart.costo_fondos * 100, 1),
+        "riesgo_anual_pct": np.round(cart.riesgo * 100, 2),
+    })

@@ -8,7 +8,14 @@ import numpy as np
 import pandas as pd
 
 from simulador.motor.estado import ABIERTA, CASTIGADA, INF, NO_EMITIDA, PAGADA
-from simulador.resultado import CAUSAS_VENTA_PERDIDA, ResultadoCorrida
+from simulador.resultado import (
+    CASTIGADO,
+    CAUSAS_VENTA_PERDIDA,
+    COBRADO,
+    COD,
+    Libro,
+    ResultadoCorrida,
+)
 
 if TYPE_CHECKING:
     from simulador.motor.modelo import Simulacion
@@ -54,9 +61,15 @@ def tabla_facturas(sim: Simulacion) -> pd.DataFrame:
     })
 
 
-def tabla_clientes(sim: Simulacion) -> pd.DataFrame:
-    """Una fila por cliente con sus rasgos y su estado final."""
+def _por_cliente(libro: Libro, codigos: tuple[int, ...], n: int) -> np.ndarray:
+    m = np.isin(libro.tipo, codigos)
+    return np.bincount(libro.cliente[m], weights=libro.centavos[m], minlength=n) / 100.0
+
+
+def tabla_clientes(sim: Simulacion, libro: Libro) -> pd.DataFrame:
+    """Una fila por cliente con sus rasgos, su estado final y sus totales del libro."""
     c, cart = sim.c, sim.cartera
+    n = cart.n_clientes
     nombres = np.asarray([s.nombre for s in sim.escenario.segmentos], dtype=object)
     return pd.DataFrame({
         "cliente": np.arange(cart.n_clientes),
@@ -75,9 +88,9 @@ def tabla_clientes(sim: Simulacion) -> pd.DataFrame:
         "senales": c.senales,
         "llamadas": c.llamadas,
         "promesas_rotas": c.promesas_rotas,
-        "ventas": c.ventas / 100.0,
-        "cobrado": c.cobrado / 100.0,
-        "castigado": c.castigado / 100.0,
+        "ventas": _por_cliente(libro, (COD["factura"],), n),
+        "cobrado": _por_cliente(libro, COBRADO, n),
+        "castigado": _por_cliente(libro, CASTIGADO, n),
     })
 
 
@@ -86,13 +99,14 @@ def construir_resultado(sim: Simulacion) -> ResultadoCorrida:
     h = sim.escenario.horizonte_dias
     sim.series.registrar(sim, h - 1)
     abiertas = sim.f.abiertas[sim.f.estado[sim.f.abiertas] == ABIERTA]
+    libro = sim.libro.cerrar()
     return ResultadoCorrida(
         horizonte_dias=h,
-        libro=sim.libro.cerrar(),
+        libro=libro,
         costos=sim.costos.cerrar(),
         series=sim.series.cerrar(),
         facturas=tabla_facturas(sim),
-        clientes=tabla_clientes(sim),
+        clientes=tabla_clientes(sim, libro),
         eventos=sim.eventos.cerrar(),
         ventas_perdidas={k: sim.ventas_perdidas[k] / 100.0 for k in CAUSAS_VENTA_PERDIDA},
         ventas_contado=sim.ventas_contado / 100.0,

@@ -16,6 +16,10 @@ from simulador.motor import comportamiento as comp
 from simulador.motor import dinero, gestiones
 from simulador.motor.cartera import EPISODIOS_DIFICULTAD
 from simulador.motor.estado import ABIERTA, INF
+from simulador.motor.utiles import sumar_por_cliente
+
+PASO_RELACION = 7
+"""Cada cuántos días se actualizan la rotación y la confianza (supuesto de cálculo)."""
 
 if TYPE_CHECKING:
     from simulador.motor.modelo import Simulacion
@@ -43,16 +47,20 @@ def preparar_politica(sim: Simulacion) -> None:
         "parcial": np.array([s.prob_pago_parcial_pct for s in segs]) / 100.0,
         "rotacion": np.array([s.rotacion_anual_pct for s in segs]),
     }
+    sim.primer_paso = int(np.searchsorted(sim.pasos_dias, -pol.plazo_dias, side="left"))
+    precalcular_compras(sim)
+    anual = sim.seg_arr["rotacion"][cart.segmento]
+    sim.rotacion_base = -np.log1p(-np.minimum(anual, 99.9) / 100.0) / 365.0
 
 
-def _multiplicadores(sim: Simulacion, dia: int) -> tuple[float, float]:
-    dificultad, atraso = 1.0, 0.0
+def _multiplicadores(sim: Simulacion, dia: int) -> float:
+    """Días de atraso extra de los shocks vigentes ese día."""
+    atraso = 0.0
     for s in sim.escenario.shocks:
         hasta = s.hasta_dia if s.hasta_dia is not None else INF
         if s.desde_dia <= dia < hasta:
-            dificultad *= s.multiplicador_dificultad
             atraso += s.atraso_extra_dias
-    return dificultad, atraso
+    return atraso
 
 
 def iniciar_dia(sim: Simulacion, dia: int) -> None:
@@ -62,12 +70,13 @@ def iniciar_dia(sim: Simulacion, dia: int) -> None:
     sim.cobrado_hoy = 0
     sim.ventas_hoy = 0
     sim.dia = dia
+    sim.indice_dia = None
     f = sim.f
     if sim.hay_cierres:
         f.abiertas = f.abiertas[f.estado[f.abiertas] == ABIERTA]
         sim.hay_cierres = False
-    mult_dif, atraso_extra = _multiplicadores(sim, dia)
-    _clientes(sim, dia, mult_dif)
+    atraso_extra = _multiplicadores(sim, dia)
+    _clientes(sim, dia)
     _emitir(sim, dia, atraso_extra)
     ids = f.abiertas
     if ids.size:
@@ -84,10 +93,10 @@ def iniciar_dia(sim: Simulacion, dia: int) -> None:
     sim.c.impulso *= sim.decaimiento
 
 
-def _clientes(sim: Simulacion, dia: int, mult_dif: float) -> None:
+def _clientes(sim: Simulacion, dia: int) -> None:
     c, cart, p = sim.c, sim.cartera, sim.params
     # fin de dificultades temporales
-    termina = c.en_dificultad & ~c.quiebra & (c.dificultad_hasta <= dia)
+    termina = c.en_dificultad & (c.dificultad_hasta <= dia)
     if termina.any():
         c.en_dificultad[termina] = False
         ids = sim.f.abiertas
@@ -95,29 +104,26 @@ def _clientes(sim: Simulacion, dia: int, mult_dif: float) -> None:
         sim.f.dia_natural[ids[m]] = dia + 1 + (ids[m] % 10)
         for k in np.flatnonzero(termina):
             sim.eventos.fila(dia, int(k), -1, "recuperacion", "sale de la dificultad")
-    # comienzo de dificultades
-    sanos = ~c.en_dificultad & (c.episodio < EPISODIOS_DIFICULTAD)
-    c.lam_dificultad[sanos] += comp.tasa_dificultad_diaria(cart.riesgo[sanos], mult_dif)
+    # comienzo de dificultades (días sorteados de antemano en la cartera)
     ep = np.minimum(c.episodio, EPISODIOS_DIFICULTAD - 1)
-    umbral = cart.umbral_dificultad[np.arange(cart.n_clientes), ep]
-    cae = sanos & (c.lam_dificultad >= umbral)
+    cae = (cart.dificultad_inicio[sim.todos, ep] == dia) & (c.episodio < EPISODIOS_DIFICULTAD)
     if cae.any():
         k = np.flatnonzero(cae)
         quiebra = cart.quiebra[k, ep[k]]
         c.en_dificultad[k] = True
         c.quiebra[k] = quiebra
-        c.dificultad_hasta[k] = np.where(quiebra, INF,
-                                         dia + np.ceil(cart.duracion_dificultad[k, ep[k]]))
+        c.dificultad_hasta[k] = cart.dificultad_fin[k, ep[k]]
         c.episodio[k] += 1
-        c.lam_dificultad[k] = 0.0
         for i, q in zip(k, quiebra, strict=True):
             sim.eventos.fila(dia, int(i), -1, "quiebra" if q else "dificultad",
                              "deja de pagar definitivamente" if q else "sin liquidez temporal")
-    # rotación
+    if (dia - sim.inicio) % PASO_RELACION:
+        return
+    # rotación y confianza: se actualizan cada PASO_RELACION días
     vivos = c.activo & ~c.quiebra
-    tasa = comp.tasa_rotacion_diaria(sim.seg_arr["rotacion"][cart.segmento[vivos]],
-                                     c.confianza[vivos], p)
-    c.lam_rotacion[vivos] += tasa
+    tasa = sim.rotacion_base[vivos] * np.exp(p.sensibilidad_rotacion_confianza
+                                             * (p.confianza_inicial - c.confianza[vivos]))
+    c.lam_rotacion[vivos] += tasa * PASO_RELACION
     se_va = vivos & (c.lam_rotacion >= cart.umbral_rotacion)
     if se_va.any():
         c.activo[se_va] = False
@@ -125,36 +131,69 @@ def _clientes(sim: Simulacion, dia: int, mult_dif: float) -> None:
         for i in np.flatnonzero(se_va):
             sim.eventos.fila(dia, int(i), -1, "baja", "deja de comprar")
     # la confianza vuelve lentamente a su nivel inicial
-    c.confianza += (p.confianza_inicial - c.confianza) / p.reversion_confianza_dias
+    c.confianza += (p.confianza_inicial - c.confianza) * (PASO_RELACION
+                                                         / p.reversion_confianza_dias)
     np.clip(c.confianza, 0.0, 1.0, out=c.confianza)
 
 
+def precalcular_compras(sim: Simulacion) -> None:
+    """Lo que la política vigente fija de cada compra potencial, calculado una sola vez.
+
+    Queda para el día de emisión solo lo que depende del estado: la confianza, la dificultad y los
+    shocks de atraso.
+    """
+    cart, pol, p = sim.cartera, sim.politica, sim.params
+    cli = cart.c_cliente
+    seg = cart.segmento[cli]
+    auto = pol.automatizacion
+    reduccion = p.reduccion_disputas_factura_electronica_pct / 100.0 \
+        if auto.factura_electronica else 0.0
+    debito = sim.c.debito[cli]
+    disputa = (cart.c_u_disputa < sim.seg_arr["disputa"][seg] * (1 - reduccion)) & ~debito
+    papel = 0.0 if auto.factura_electronica else p.demora_entrega_papel_dias
+    sim.pre_disputa = disputa
+    sim.pre_debito = debito
+    sim.pre_atraso = (cart.atraso_habitual[cli] + sim.seg_arr["desvio"][seg] * cart.c_z_atraso
+                      + papel + np.where(disputa, p.disputa_dias_extra, 0.0))
+    sim.pre_cargos = sim.seg_arr["sens_cargos"][seg] * sim.int_cargos[cli] * 0.5
+    sim.pre_toma = comp.toma_descuento(cart.costo_fondos[cli], cart.c_u_descuento,
+                                       sim.seg_arr["sens_desc"][seg], pol) & ~debito
+    d = pol.descuento.dias
+    tarde = cart.c_u_fuera_plazo < p.prob_descuento_fuera_plazo_pct / 100.0
+    sim.pre_dia_desc = np.where(tarde, d + cart.c_dias_fuera_plazo, max(0, d - 1))
+    sim.pre_descuento = np.round(cart.c_centavos * pol.descuento.pct / 100.0).astype(np.int64)
+
+
 def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
-    cart, c, f, pol = sim.cartera, sim.c, sim.f, sim.politica
+    cart, c, f, pol, p = sim.cartera, sim.c, sim.f, sim.politica, sim.params
     ini = sim.puntero_compras
     fin = int(np.searchsorted(cart.c_dia, dia, side="right"))
     sim.puntero_compras = fin
     if fin <= ini:
         return
     j = np.arange(ini, fin)
-    cli = cart.c_cliente[j]
-    monto = cart.c_centavos[j]
+    cli = cart.c_cliente[ini:fin]
+    monto = cart.c_centavos[ini:fin]
     ok = ~c.quiebra[cli]
-    j, cli, monto = j[ok], cli[ok], monto[ok]
-    perdida = ~c.activo[cli]
-    sim.ventas_perdidas["rotacion"] += _en_horizonte(dia, monto[perdida])
-    j, cli, monto = j[~perdida], cli[~perdida], monto[~perdida]
+    perdida = ok & ~c.activo[cli]
+    if perdida.any():
+        sim.ventas_perdidas["rotacion"] += _en_horizonte(dia, monto[perdida])
+    ok &= c.activo[cli]
     # verificación de postulantes (se decide una vez, con la política vigente en su alta)
-    nuevos = np.unique(cli[c.decision[cli] < 0])
-    if nuevos.size:
-        c.decision[nuevos] = gestiones.decidir_postulantes(sim, nuevos)
     dec = c.decision[cli]
-    rechazo = (dec == 1) | ((dec == 2) & ~cart.acepta_prepago[cli])
-    contado = (dec == 2) & cart.acepta_prepago[cli]
-    sim.ventas_perdidas["rechazo"] += _en_horizonte(dia, monto[rechazo])
-    sim.ventas_contado += _en_horizonte(dia, monto[contado])
-    m = dec == 0
-    j, cli, monto = j[m], cli[m], monto[m]
+    if (dec < 0).any():
+        nuevos = np.unique(cli[dec < 0])
+        c.decision[nuevos] = gestiones.decidir_postulantes(sim, nuevos)
+        dec = c.decision[cli]
+    if (dec > 0).any():
+        prepago = cart.acepta_prepago[cli]
+        rechazo = ok & ((dec == 1) | ((dec == 2) & ~prepago))
+        contado = ok & (dec == 2) & prepago
+        sim.ventas_perdidas["rechazo"] += _en_horizonte(dia, monto[rechazo])
+        sim.ventas_contado += _en_horizonte(dia, monto[contado])
+        ok &= dec == 0
+    if not ok.all():
+        j, cli, monto = j[ok], cli[ok], monto[ok]
     if j.size == 0:
         return
     bloqueo = gestiones.bloqueados(sim, cli, monto)
@@ -163,43 +202,29 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
         for k in np.unique(cli[bloqueo]):
             sim.eventos.fila(dia, int(k), -1, "bloqueo", "venta no realizada por bloqueo")
         j, cli, monto = j[~bloqueo], cli[~bloqueo], monto[~bloqueo]
-    if j.size == 0:
-        return
-    seg = cart.segmento[cli]
-    auto = pol.automatizacion
-    reduccion = sim.params.reduccion_disputas_factura_electronica_pct / 100.0 \
-        if auto.factura_electronica else 0.0
-    disputa = cart.c_u_disputa[j] < sim.seg_arr["disputa"][seg] * (1 - reduccion)
-    debito = c.debito[cli]
-    disputa &= ~debito
-    extra = atraso_extra + (0.0 if auto.factura_electronica else sim.params.demora_entrega_papel_dias)
-    atraso = comp.atraso_natural(
-        habitual=cart.atraso_habitual[cli], z=cart.c_z_atraso[j],
-        desvio=sim.seg_arr["desvio"][seg], confianza=c.confianza[cli], params=sim.params,
-        sens_cargos=sim.seg_arr["sens_cargos"][seg], int_cargos=sim.int_cargos[cli], extra=extra,
-    ) + np.where(disputa, sim.params.disputa_dias_extra, 0.0)
-    atraso = np.where(debito, 0.0, atraso)
+        if j.size == 0:
+            return
+    atraso = sim.pre_atraso[j] + atraso_extra + p.atraso_por_desconfianza_dias * (
+        p.confianza_inicial - c.confianza[cli])
+    atraso -= np.maximum(atraso, 0.0) * sim.pre_cargos[j]
+    atraso[sim.pre_debito[j]] = 0.0
     venc = dia + pol.plazo_dias
     natural = np.maximum(dia, np.round(venc + atraso)).astype(np.int64)
-    toma = comp.toma_descuento(cart.costo_fondos[cli], cart.c_u_descuento[j],
-                               sim.seg_arr["sens_desc"][seg], pol) & ~debito & ~c.en_dificultad[cli]
+    toma = sim.pre_toma[j] & ~c.en_dificultad[cli]
     if toma.any():
-        d = pol.descuento.dias
-        tarde = cart.c_u_fuera_plazo[j] < sim.params.prob_descuento_fuera_plazo_pct / 100.0
-        dia_desc = np.where(tarde, dia + d + cart.c_dias_fuera_plazo[j], dia + max(0, d - 1))
-        natural = np.where(toma, dia_desc, natural)
-        f.descuento[j[toma]] = np.round(monto[toma] * pol.descuento.pct / 100.0).astype(np.int64)
+        natural[toma] = dia + sim.pre_dia_desc[j[toma]]
+        f.descuento[j[toma]] = sim.pre_descuento[j[toma]]
     f.estado[j] = ABIERTA
     f.dia_emision[j] = dia
     f.dia_venc[j] = venc
     f.monto[j] = monto
     f.saldo_p[j] = monto
     f.dia_natural[j] = natural
+    disputa = sim.pre_disputa[j]
     f.disputada[j] = disputa
     f.con_descuento[j] = toma
-    f.paso_sig[j] = np.searchsorted(sim.pasos_dias, -pol.plazo_dias, side="left")
+    f.paso_sig[j] = sim.primer_paso
     f.abiertas = np.concatenate([f.abiertas, j])
-    np.add.at(c.ventas, cli, monto)
     sim.libro.bloque(dia, cli, j, "factura", monto)
     sim.eventos.bloque(dia, cli, j, "emision")
     sim.ventas_hoy = int(monto.sum())
@@ -280,8 +305,8 @@ def _cargos(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
     if nuevo.size and (mora.cargo_fijo > 0 or mora.cargo_pct > 0):
         monto = round(mora.cargo_fijo * 100) + np.round(f.saldo_p[nuevo] * mora.cargo_pct / 100.0)
         dinero.cargar(sim, nuevo, monto.astype(np.int64), "cargo_mora")
-        np.add.at(sim.c.confianza, sim.cartera.c_cliente[nuevo],
-                  sim.params.delta_confianza_cargo)
+        sumar_por_cliente(sim.c.confianza, sim.cartera.c_cliente[nuevo],
+                          sim.params.delta_confianza_cargo)
         sim.eventos.bloque(dia, sim.cartera.c_cliente[nuevo], nuevo, "cargo")
     f.cargo_hecho[v] = True
     if mora.interes_anual_pct > 0:

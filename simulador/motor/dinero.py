@@ -51,7 +51,6 @@ def saldar(sim: Simulacion, ids: np.ndarray, tipo: str = "pago") -> None:
     f.cargos_condonados[ids] += cargos_cond
     f.saldo_p[ids] = 0
     f.saldo_c[ids] = 0
-    np.add.at(sim.c.cobrado, cli, monto)
     sim.cobrado_hoy += int(monto.sum())
     _cerrar(sim, ids, PAGADA)
 
@@ -78,7 +77,6 @@ def abonar(sim: Simulacion, ids: np.ndarray, centavos: np.ndarray, tipo: str) ->
     f.cargos_cobrados[ids] += a_cargos
     f.cobrado[ids] += monto
     sim.libro.bloque(sim.dia, cli, ids, tipo, monto)
-    np.add.at(sim.c.cobrado, cli, monto)
     sim.cobrado_hoy += int(monto.sum())
     saldadas = ids[(f.saldo_p[ids] + f.saldo_c[ids]) == 0]
     if saldadas.size:
@@ -111,6 +109,5 @@ def castigar(sim: Simulacion, ids: np.ndarray) -> None:
     f.saldo_p[ids] = 0
     f.saldo_c[ids] = 0
     f.dia_castigo[ids] = sim.dia
-    np.add.at(sim.c.castigado, cli, total)
     sim.eventos.bloque(sim.dia, cli, ids, "castigo")
     _cerrar(sim, ids, CASTIGADA)

@@ -59,7 +59,6 @@ class EstadoClientes:
         self.quiebra = np.zeros(c, bool)
         self.dificultad_hasta = np.full(c, -INF, np.int64)
         self.episodio = np.zeros(c, np.int16)
-        self.lam_dificultad = np.zeros(c)
         self.lam_rotacion = np.zeros(c)
         self.activo = np.ones(c, bool)  # no se ha ido
         self.dia_baja = np.full(c, INF, np.int64)
@@ -75,6 +74,3 @@ class EstadoClientes:
         self.en_plan = np.zeros(c, bool)
         self.llamadas = np.zeros(c, np.int32)
         self.promesas_rotas = np.zeros(c, np.int32)
-        self.ventas = np.zeros(c, np.int64)
-        self.cobrado = np.zeros(c, np.int64)
-        self.castigado = np.zeros(c, np.int64)

@@ -14,6 +14,7 @@ from simulador.config.politica import Paso
 from simulador.motor import comportamiento as comp
 from simulador.motor import dinero, procesos
 from simulador.motor.estado import ABIERTA
+from simulador.motor.utiles import maximo_por_grupo, sumar_por_cliente
 
 if TYPE_CHECKING:
     from simulador.motor.modelo import Simulacion
@@ -36,19 +37,28 @@ def decidir_postulantes(sim: Simulacion, clientes: np.ndarray) -> np.ndarray:
     return dec
 
 
-def por_cliente(sim: Simulacion, cliente: int) -> np.ndarray:
-    """Facturas abiertas de un cliente (ordenadas por vencimiento)."""
-    if sim.indice_dia != sim.dia:
-        ids = sim.f.abiertas
-        cli = sim.cartera.c_cliente[ids]
-        orden = np.argsort(cli, kind="stable")
-        sim.indice_ids, sim.indice_cli = ids[orden], cli[orden]
-        sim.indice_dia = sim.dia
-    a = np.searchsorted(sim.indice_cli, cliente, side="left")
-    b = np.searchsorted(sim.indice_cli, cliente, side="right")
-    ids = sim.indice_ids[a:b]
+def _indice(sim: Simulacion) -> None:
+    """Índice del día: facturas abiertas agrupadas por cliente y agregados por cliente."""
+    ids = sim.f.abiertas
     ids = ids[sim.f.estado[ids] == ABIERTA]
-    return ids[np.argsort(sim.f.dia_venc[ids], kind="stable")]
+    cli = sim.cartera.c_cliente[ids]
+    orden = np.argsort(cli, kind="stable")
+    sim.indice_ids = ids[orden]
+    sim.indice_inicio = np.searchsorted(cli[orden], np.arange(sim.cartera.n_clientes + 1))
+    n = sim.cartera.n_clientes
+    tau = sim.dia - sim.f.dia_venc[sim.indice_ids]
+    sim.vencido_cliente = np.bincount(cli, weights=sim.f.saldo(ids) * (sim.dia > sim.f.dia_venc[ids]),
+                                      minlength=n)
+    sim.atraso_cliente = maximo_por_grupo(tau, sim.indice_inicio, -(10**6))
+    sim.indice_dia = sim.dia
+
+
+def por_cliente(sim: Simulacion, cliente: int) -> np.ndarray:
+    """Facturas abiertas de un cliente, de la más antigua a la más nueva."""
+    if sim.indice_dia != sim.dia:
+        _indice(sim)
+    ids = sim.indice_ids[sim.indice_inicio[cliente]:sim.indice_inicio[cliente + 1]]
+    return ids[sim.f.estado[ids] == ABIERTA]
 
 
 def bloqueados(sim: Simulacion, cli: np.ndarray, monto: np.ndarray) -> np.ndarray:
@@ -58,12 +68,11 @@ def bloqueados(sim: Simulacion, cli: np.ndarray, monto: np.ndarray) -> np.ndarra
     if not (c.suspendido.any() or cred.bloqueo_dias_vencida is not None
             or cred.limite_meses_compra is not None):
         return np.zeros(cli.size, bool)
-    ids = sim.f.abiertas
-    ids = ids[sim.f.estado[ids] == ABIERTA]
+    if sim.indice_dia != sim.dia:
+        _indice(sim)
+    ids = sim.indice_ids
     icli = sim.cartera.c_cliente[ids]
-    tau = sim.dia - sim.f.dia_venc[ids]
-    max_atraso = np.full(sim.cartera.n_clientes, -(10**6), np.int64)
-    np.maximum.at(max_atraso, icli, tau)
+    max_atraso = sim.atraso_cliente
     bloqueo = np.zeros(cli.size, bool)
     # una suspensión se levanta cuando el cliente ya no tiene nada vencido
     sus = c.suspendido[cli]
@@ -118,8 +127,8 @@ def ejecutar_paso(sim: Simulacion, paso: Paso, ids: np.ndarray) -> None:
         sens = sim.seg_arr["sens_rec"][cart.segmento[cli]]
         f.impulso[ids] += comp.impulso_recordatorio(p, canal, paso.personalizado, sens,
                                                     c.recordatorios[cli])
-        np.add.at(c.recordatorios, cli, 1)
-        np.add.at(c.confianza, cli, p.delta_confianza_recordatorio)
+        sumar_por_cliente(c.recordatorios, cli, 1)
+        sumar_por_cliente(c.confianza, cli, p.delta_confianza_recordatorio)
         sim.eventos.bloque(dia, cli, ids, "recordatorio")
     elif paso.accion == "llamada":
         for k in np.unique(cli):
@@ -157,19 +166,22 @@ def escalar(sim: Simulacion, ids: np.ndarray, via: str) -> None:
 
 
 def puntaje_prioridad(sim: Simulacion, cliente: int) -> float:
-    """Prioridad de la cola de llamadas (mayor = antes) según la regla de la política."""
-    ids = por_cliente(sim, cliente)
-    if ids.size == 0:
-        return 0.0
-    tau = sim.dia - sim.f.dia_venc[ids]
-    vencido = float(sim.f.saldo(ids)[tau > 0].sum()) / 100.0
-    atraso = float(max(0, tau.max()))
+    """Prioridad de la cola de llamadas (mayor = antes) según la regla de la política.
+
+    monto_atraso_riesgo = monto vencido x días del atraso mayor x (1 + señales + 2 x promesas
+    rotas); antiguedad = días del atraso mayor; monto = monto vencido. Se calcula con el estado
+    al comienzo del día en que la llamada entra a la cola.
+    """
+    if sim.indice_dia != sim.dia:
+        _indice(sim)
+    vencido = float(sim.vencido_cliente[cliente]) / 100.0
+    atraso = float(max(0, sim.atraso_cliente[cliente]))
     regla = sim.politica.prioridad_llamadas
     if regla == "monto":
         return vencido
     if regla == "antiguedad":
         return atraso
-    riesgo = 1.0 + sim.c.senales[cliente] + 2.0 * sim.c.promesas_rotas[cliente]
+    riesgo = 1.0 + float(sim.c.senales[cliente]) + 2.0 * float(sim.c.promesas_rotas[cliente])
     return vencido * max(1.0, atraso) * riesgo
 
 

@@ -70,11 +70,19 @@ class Simulacion:
         self.ventas_hoy = 0
         self.indice_dia: int | None = None
         self.indice_ids = np.zeros(0, np.int64)
-        self.indice_cli = np.zeros(0, np.int32)
+        self.indice_inicio = np.zeros(1, np.int64)
+        self.vencido_cliente = np.zeros(0)
+        self.atraso_cliente = np.zeros(0, np.int64)
         self.pasos: tuple[Paso, ...] = ()
         self.pasos_dias = np.zeros(0, np.int64)
         self.int_cargos = np.zeros(0)
         self.seg_arr: dict[str, np.ndarray] = {}
+        self.rotacion_base = np.zeros(0)
+        self.todos = np.arange(self.cartera.n_clientes)
+        self.primer_paso = 0
+        self.pre_disputa = self.pre_debito = self.pre_toma = np.zeros(0, bool)
+        self.pre_atraso = self.pre_cargos = np.zeros(0)
+        self.pre_dia_desc = self.pre_descuento = np.zeros(0, np.int64)
         diario.preparar_politica(self)
         self.env.process(procesos.reloj(self.env, self))
         for cambio in politica.cambios:

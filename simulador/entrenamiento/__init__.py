@@ -1,0 +1,1 @@
+"""Entrenamiento: ejercicios, rondas, puntaje, debrief y almacenamiento de sesiones (sin Streamlit)."""

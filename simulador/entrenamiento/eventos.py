@@ -1,0 +1,94 @@
+"""Eventos inyectados en una ronda y ajustes de la relación que el motor aún no expone.
+
+Las dos funciones que tocan el estado interno (``inyectar_disputa`` y ``ajustar_confianza``)
+imitan lo que hace el motor al emitir una factura disputada y al registrar una gestión; son
+deterministas, así que repetir las mismas decisiones reproduce el mismo estado. Cuando el motor
+publique una acción equivalente en ``simulador.motor.pausa`` bastará con cambiarlas aquí.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from simulador.entrenamiento.ejercicio import Ejercicio, Evento
+from simulador.motor import gestiones
+from simulador.motor.modelo import Simulacion
+
+
+def cliente_ancla(sim: Simulacion) -> int | None:
+    """El número del cliente ancla, si el escenario tiene uno."""
+    k = np.flatnonzero(sim.cartera.ancla)
+    return int(k[0]) if k.size else None
+
+
+def resolver_cliente(sim: Simulacion, evento: Evento) -> int | None:
+    """El cliente de un evento; si no tiene facturas abiertas, el de mayor saldo que sí tenga."""
+    if evento.cliente is None:
+        return None
+    sim.dia = sim.dia_de(sim.env.now)
+    k = cliente_ancla(sim) if evento.cliente == "ancla" else int(evento.cliente)
+    if k is not None and 0 <= k < sim.cartera.n_clientes and gestiones.por_cliente(sim, k).size:
+        return k
+    ids = sim.f.abiertas
+    if ids.size == 0:
+        return k
+    cli = sim.cartera.c_cliente[ids]
+    saldo = np.bincount(cli, weights=sim.f.saldo(ids), minlength=sim.cartera.n_clientes)
+    saldo[sim.cartera.ancla] = -1
+    return int(np.argmax(saldo))
+
+
+def inyectar_disputa(sim: Simulacion, cliente: int) -> None:
+    """El cliente disputa su factura abierta más reciente: la pagará mucho más tarde."""
+    ids = gestiones.por_cliente(sim, cliente)
+    ids = ids[~sim.f.disputada[ids]]
+    if ids.size == 0:
+        return
+    j = ids[-1:]
+    sim.f.disputada[j] = True
+    sim.f.dia_natural[j] += int(sim.params.disputa_dias_extra)
+    sim.eventos.bloque(sim.dia, np.full(1, cliente), j, "disputa")
+
+
+def ajustar_confianza(sim: Simulacion, cliente: int, delta: float, motivo: str) -> None:
+    """Sube o baja la confianza del cliente (relación) y lo deja en su historia."""
+    sim.c.confianza[cliente] = float(np.clip(sim.c.confianza[cliente] + delta, 0.0, 1.0))
+    sim.eventos.fila(sim.dia, cliente, -1, "accion_entrenamiento", motivo)
+
+
+AVISO_PRORROGA = "pide una prórroga"
+AVISO_DISPUTA = "disputa una factura"
+
+
+def eventos_de_ronda(ejercicio: Ejercicio, ronda: int) -> list[Evento]:
+    """Los eventos de la ronda (0 = la primera)."""
+    return [e for e in ejercicio.eventos if e.ronda == ronda + 1]
+
+
+def aplicar_eventos(sim: Simulacion, ejercicio: Ejercicio, ronda: int) -> dict[int, str]:
+    """Aplica los eventos del comienzo de la ronda; devuelve cliente -> aviso para la lista."""
+    sim.dia = sim.dia_de(sim.env.now)
+    avisos: dict[int, str] = {}
+    for evento in eventos_de_ronda(ejercicio, ronda):
+        k = resolver_cliente(sim, evento)
+        if k is None:
+            continue
+        if evento.tipo == "disputa":
+            inyectar_disputa(sim, k)
+            avisos[k] = AVISO_DISPUTA
+        elif evento.tipo == "pide_prorroga":
+            sim.eventos.fila(sim.dia, k, -1, "accion_entrenamiento", "pide una prórroga")
+            avisos[k] = AVISO_PRORROGA
+    return avisos
+
+
+PENALIDAD_SIN_RESPUESTA = -0.10
+"""Baja de confianza si un cliente pide algo y nadie le responde en la ronda."""
+
+
+def cerrar_eventos(sim: Simulacion, avisos: dict[int, str], atendidos: set[int]) -> None:
+    """Al enviar la ronda: quien pidió una prórroga y no fue atendido pierde confianza."""
+    for k, aviso in avisos.items():
+        if aviso == AVISO_PRORROGA and k not in atendidos:
+            ajustar_confianza(sim, k, PENALIDAD_SIN_RESPUESTA,
+                              "su pedido de prórroga quedó sin respuesta")

@@ -1,0 +1,1 @@
+"""Páginas de capacitación: sala del participante, panel del capacitador y tarjetas de rol."""

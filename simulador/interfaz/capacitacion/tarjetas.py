@@ -1,0 +1,9 @@
+"""Página de capacitación (tarjetas): en construcción."""
+
+import streamlit as st
+
+
+def pagina() -> None:
+    """Dibuja la página."""
+    st.title("Capacitación")
+    st.info("Esta página está en construcción.")

@@ -1,0 +1,183 @@
+"""Fixtures de sesión para las pruebas en navegador real (Playwright + Chromium de Debian).
+
+Las reutilizan también las pruebas de capacitación:
+
+- ``url_app``: levanta ``python -m streamlit run app.py`` en un puerto libre, con una base de
+  datos temporal (``SIMULADOR_DB``) y la clave del capacitador de prueba; espera a
+  ``/_stcore/health`` y termina el proceso al final de la sesión.
+- ``browser_type_launch_args``: lanza el Chromium de Debian (falla con un mensaje claro si no está).
+- ``esperar_app(page)``: espera a que la app termine de ejecutar el guion.
+- ``capturar(page, nombre)``: captura de pantalla de altura completa en
+  ``artefactos/capturas/NOMBRE.png``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+RAIZ = Path(__file__).resolve().parents[2]
+CAPTURAS = RAIZ / "artefactos" / "capturas"
+CLAVE_CAPACITADOR = "clave-de-prueba"
+
+BANDERAS_CHROMIUM = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def _ruta_chromium() -> str:
+    """Devuelve la ruta del Chromium de Debian o hace fallar la prueba con un mensaje claro."""
+    for candidato in (shutil.which("chromium"), "/usr/bin/chromium"):
+        if candidato and Path(candidato).exists():
+            return candidato
+    pytest.fail(
+        "No se encontró Chromium. Instálelo con «apt-get install -y chromium» (como root): "
+        "las pruebas de navegador no se omiten, deben correr en make test y en CI.",
+        pytrace=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """Lanza el Chromium del sistema (la descarga de Playwright está bloqueada aquí)."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": _ruta_chromium(),
+        "headless": True,
+        "args": BANDERAS_CHROMIUM,
+    }
+
+
+def _puerto_libre() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _esperar_salud(url: str, proceso: subprocess.Popen[bytes], limite_s: float = 60.0) -> None:
+    fin = time.monotonic() + limite_s
+    while time.monotonic() < fin:
+        if proceso.poll() is not None:
+            raise RuntimeError(f"La app terminó antes de responder (código {proceso.returncode}).")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.read().decode().strip() == "ok":
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"La app no respondió en {limite_s:.0f} s en {url}.")
+
+
+@pytest.fixture(scope="session")
+def url_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """URL de la app servida por Streamlit en un puerto libre, con datos temporales."""
+    tmp = tmp_path_factory.mktemp("app")
+    puerto = _puerto_libre()
+    entorno = {
+        **os.environ,
+        "SIMULADOR_DB": str(tmp / "sesiones.sqlite"),
+        "SIMULADOR_CLAVE_CAPACITADOR": CLAVE_CAPACITADOR,
+        "PYTHONUNBUFFERED": "1",
+    }
+    registro = open(tmp / "streamlit.log", "wb")  # noqa: SIM115 - se cierra al final
+    proceso = subprocess.Popen(
+        [
+            sys.executable, "-m", "streamlit", "run", "app.py",
+            "--server.headless", "true",
+            "--server.address", "127.0.0.1",
+            "--server.port", str(puerto),
+            "--browser.gatherUsageStats", "false",
+            "--server.fileWatcherType", "none",
+            "--server.runOnSave", "false",
+            "--client.toolbarMode", "minimal",
+        ],
+        cwd=RAIZ,
+        env=entorno,
+        stdout=registro,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{puerto}"
+    try:
+        _esperar_salud(url, proceso)
+        yield url
+    finally:
+        proceso.terminate()
+        try:
+            proceso.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proceso.kill()
+            proceso.wait(timeout=5)
+        registro.close()
+
+
+def esperar_app(page: Any, limite_ms: int = 60_000) -> None:
+    """Espera a que Streamlit termine de ejecutar el guion y desaparezca el indicador."""
+    page.wait_for_selector("[data-testid=stApp]", timeout=limite_ms)
+    page.wait_for_timeout(300)
+    page.wait_for_selector(
+        "[data-testid=stApp][data-test-script-state=notRunning]", timeout=limite_ms
+    )
+    page.wait_for_selector("[data-testid=stStatusWidget]", state="detached", timeout=limite_ms)
+
+
+def capturar(page: Any, nombre: str) -> Path:
+    """Guarda una captura de altura completa en artefactos/capturas/NOMBRE.png."""
+    CAPTURAS.mkdir(parents=True, exist_ok=True)
+    alto = page.evaluate(
+        """() => {
+            const el = document.querySelector('[data-testid=stMain]')
+                || document.querySelector('section.main') || document.body;
+            const hijos = [el, ...el.querySelectorAll('*')];
+            let h = 0;
+            for (const n of hijos) { h = Math.max(h, n.scrollHeight || 0); }
+            return Math.max(h, document.body.scrollHeight);
+        }"""
+    )
+    ancho = (page.viewport_size or {"width": 1400})["width"]
+    page.set_viewport_size({"width": ancho, "height": min(max(int(alto) + 40, 800), 16000)})
+    page.wait_for_timeout(400)
+    ruta = CAPTURAS / f"{nombre}.png"
+    page.screenshot(path=str(ruta), full_page=True)
+    return ruta
+
+
+@pytest.fixture
+def esperar() -> Any:
+    """Acceso a :func:`esperar_app` como fixture."""
+    return esperar_app
+
+
+@pytest.fixture
+def captura() -> Any:
+    """Acceso a :func:`capturar` como fixture."""
+    return capturar
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    """Ventana amplia y descargas aceptadas."""
+    return {
+        **browser_context_args,
+        "viewport": {"width": 1400, "height": 900},
+        "accept_downloads": True,
+        "locale": "es-ES",
+    }
