@@ -1,4 +1,4 @@
-"""Genera ``docs/formatos.md`` y ``esquemas/*.schema.json`` desde los modelos de configuración.
+"""Genera ``docs/formatos.md``, ``esquemas/*.schema.json`` y la tabla de ``docs/modelo.md``.
 
 ``python -m simulador.documentacion`` los regenera; una prueba falla si regenerarlos cambia algo, de
 modo que la documentación no puede desviarse del código.
@@ -303,12 +303,130 @@ def texto_formatos() -> str:
     return "\n".join(partes).rstrip() + "\n"
 
 
+# ---------------------------------------------------------------- docs/modelo.md: parámetros
+
+MARCA_INICIO = "<!-- tabla-parametros:inicio -->"
+"""Marca que abre, en ``docs/modelo.md``, la tabla de parámetros generada."""
+MARCA_FIN = "<!-- tabla-parametros:fin -->"
+"""Marca que cierra la tabla de parámetros generada."""
+
+_METADATOS = frozenset({"version", "nombre", "descripcion", "esquema"})
+"""Campos del escenario que describen el archivo y no son parámetros del modelo."""
+
+
+def _secciones_parametros() -> list[tuple[str, type[BaseModel], frozenset[str]]]:
+    """(título, modelo, campos omitidos) de cada tabla, en el orden del documento."""
+    from simulador.config import (
+        ClienteAncla,
+        ConfigMarkov,
+        CostosCanal,
+        EquipoCobranza,
+        Escenario,
+        MontoFactura,
+        ParametrosComportamiento,
+        Postulantes,
+        Segmento,
+        Shock,
+    )
+
+    subsecciones = frozenset(
+        n for n, i in Escenario.model_fields.items() if _contiene_modelo(i.annotation)
+    )
+    return [
+        ("Comportamiento de pago (`comportamiento`)", ParametrosComportamiento, frozenset()),
+        ("Segmentos de clientes (`segmentos[i]`)", Segmento, frozenset()),
+        ("Monto de las facturas (`segmentos[i].monto_factura`)", MontoFactura, frozenset()),
+        ("Escenario: valores generales", Escenario, _METADATOS | subsecciones),
+        ("Cliente ancla (`cliente_ancla`)", ClienteAncla, frozenset()),
+        ("Postulantes a crédito (`postulantes`)", Postulantes, frozenset()),
+        ("Equipo de cobranza (`equipo`)", EquipoCobranza, frozenset()),
+        ("Costos por canal y escalada (`costos`)", CostosCanal, frozenset()),
+        ("Shocks económicos (`shocks[i]`)", Shock, frozenset()),
+        ("Modo markov (`markov`)", ConfigMarkov, frozenset()),
+    ]
+
+
+def _contiene_modelo(anotacion: Any) -> bool:
+    """Si la anotación es, o contiene, un modelo pydantic (una subsección)."""
+    if _es_modelo(anotacion):
+        return True
+    return any(_contiene_modelo(a) for a in get_args(anotacion) if a is not Ellipsis)
+
+
+def _fila_parametro(nombre: str, info: FieldInfo) -> str:
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    fuente = str(extra.get("fuente", "")) or "dato del escenario"
+    defecto = "**obligatorio**" if info.is_required() else _defecto(info)
+    return "| " + " | ".join(_celda(x) for x in (
+        f"`{info.alias or nombre}`", info.description or "", unidad_de(info) or "—",
+        defecto, fuente,
+    )) + " |"
+
+
+def tabla_parametros() -> str:
+    """La tabla de parámetros de ``docs/modelo.md``, generada desde los modelos de configuración.
+
+    Una tabla por sección del escenario con cada campo: significado, unidad, valor por defecto y
+    fuente (la de ``json_schema_extra``; "dato del escenario" si el campo no declara fuente porque
+    describe al negocio y no una conducta). Va entre ``MARCA_INICIO`` y ``MARCA_FIN``.
+    """
+    lineas: list[str] = []
+    for titulo, modelo, omitidos in _secciones_parametros():
+        doc = (modelo.__doc__ or "").strip().splitlines()[0]
+        lineas += [f"### {titulo}", "", doc, "",
+                   "| parámetro | significado | unidad | por defecto | fuente |",
+                   "|---|---|---|---|---|"]
+        lineas += [_fila_parametro(n, i) for n, i in modelo.model_fields.items()
+                   if n not in omitidos]
+        lineas.append("")
+    return "\n".join(lineas).rstrip() + "\n"
+
+
+def extraer_tabla(texto: str) -> str:
+    """Lo que hay entre las marcas de la tabla de parámetros (sin las marcas ni sus saltos)."""
+    if texto.count(MARCA_INICIO) != 1 or texto.count(MARCA_FIN) != 1:
+        raise ValueError(f"docs/modelo.md debe tener una vez {MARCA_INICIO} y una vez {MARCA_FIN}")
+    inicio = texto.index(MARCA_INICIO) + len(MARCA_INICIO)
+    fin = texto.index(MARCA_FIN)
+    if fin < inicio:
+        raise ValueError(f"{MARCA_FIN} aparece antes de {MARCA_INICIO}")
+    return texto[inicio:fin].strip("\n") + "\n"
+
+
+def texto_modelo(actual: str) -> str:
+    """``docs/modelo.md`` con la tabla de parámetros regenerada entre sus marcas."""
+    extraer_tabla(actual)  # valida las marcas
+    antes, resto = actual.split(MARCA_INICIO)
+    _, despues = resto.split(MARCA_FIN)
+    return f"{antes}{MARCA_INICIO}\n\n{tabla_parametros()}\n{MARCA_FIN}{despues}"
+
+
+def escribir_modelo(raiz: Path = RAIZ) -> Path | None:
+    """Regenera la tabla de parámetros de ``docs/modelo.md`` (si el documento existe)."""
+    ruta = raiz / "docs" / "modelo.md"
+    if not ruta.exists():
+        return None
+    actual = ruta.read_text(encoding="utf-8")
+    nuevo = texto_modelo(actual)
+    if nuevo != actual:
+        ruta.write_text(nuevo, encoding="utf-8")
+    return ruta
+
+
+# ---------------------------------------------------------------- todo junto
+
+
 def generar(raiz: Path = RAIZ) -> list[Path]:
-    """Escribe ``docs/formatos.md`` y los esquemas JSON bajo ``raiz``."""
+    """Escribe ``docs/formatos.md``, los esquemas JSON y la tabla de ``docs/modelo.md``."""
     docs = raiz / "docs" / "formatos.md"
     docs.parent.mkdir(parents=True, exist_ok=True)
     docs.write_text(texto_formatos(), encoding="utf-8")
-    return [docs, *escribir_esquemas(raiz / "esquemas")]
+    modelo = escribir_modelo(raiz)
+    return [docs, *([modelo] if modelo else []), *escribir_esquemas(raiz / "esquemas")]
+
+
+escribir_todo = generar
+"""Alias de :func:`generar`: regenera todo lo que sale de los modelos de configuración."""
 
 
 if __name__ == "__main__":

@@ -237,7 +237,12 @@ class Ejercicio(Modelo):
 
     @property
     def dia_fin(self) -> int:
-        """Día en que termina la última ronda."""
+        """Día en que termina lo jugado: la última ronda (mesa), la conversación y sus días
+        siguientes (rol) o el horizonte entero (diseño, que se mide sobre todo el año)."""
+        if self.modalidad == "diseno":
+            return 10**6
+        if self.rol is not None:
+            return self.dia_inicio + self.rol.dias_despues
         return self.dia_ronda(self.rondas)
 
 
@@ -296,7 +301,7 @@ def armar(ejercicio: Ejercicio, *, archivo: str = "ejercicio",
         raise error(("escenario",), f"los cambios no se pueden aplicar: {e}") from None
     if escenario.modo != "clientes":
         raise error(("escenario", "nombre"), "un ejercicio necesita un escenario en modo clientes")
-    if ejercicio.dia_fin > escenario.horizonte_dias:
+    if ejercicio.modalidad != "diseno" and ejercicio.dia_fin > escenario.horizonte_dias:
         raise error(("rondas",), f"las rondas terminan el día {ejercicio.dia_fin}, después del "
                     f"horizonte del escenario ({escenario.horizonte_dias} días)")
     if any(e.cliente == "ancla" for e in ejercicio.eventos) and escenario.cliente_ancla is None:

@@ -92,3 +92,15 @@ def cerrar_eventos(sim: Simulacion, avisos: dict[int, str], atendidos: set[int])
         if aviso == AVISO_PRORROGA and k not in atendidos:
             ajustar_confianza(sim, k, PENALIDAD_SIN_RESPUESTA,
                               "su pedido de prórroga quedó sin respuesta")
+
+
+def inyectar_dificultad(sim: Simulacion, cliente: int, *, dias: int, quiebra: bool) -> None:
+    """Pone al cliente en dificultad (temporal por ``dias``, o quiebra), como hace el motor."""
+    c = sim.c
+    if c.en_dificultad[cliente] and bool(c.quiebra[cliente]) == quiebra:
+        return
+    c.en_dificultad[cliente] = True
+    c.quiebra[cliente] = quiebra
+    c.dificultad_hasta[cliente] = sim.dia + (10**6 if quiebra else dias)
+    sim.eventos.fila(sim.dia, cliente, -1, "quiebra" if quiebra else "dificultad",
+                     "situación del juego de roles")

@@ -69,7 +69,7 @@ def medir(res: ResultadoCorrida, ejercicio: Ejercicio, adherencia: float, *,
           cliente: int | None = None) -> dict[str, float]:
     """Los valores de cada criterio en una corrida."""
     h = res.horizonte_dias
-    fin = min(h, ejercicio.dia_fin + SEMANAS_DESPUES)
+    fin = min(h, ejercicio.dia_fin + (SEMANAS_DESPUES if ejercicio.modalidad == "mesa" else 0))
     lib = res.libro
     m_cli = np.ones(lib.dia.size, bool) if cliente is None else lib.cliente == cliente
     en_ventana = m_cli & (lib.dia >= ejercicio.dia_inicio) & (lib.dia < fin)
@@ -111,8 +111,9 @@ def escalas(ref: ResultadoCorrida, *, cliente: int | None = None) -> dict[str, f
         fila = ref.clientes[ref.clientes["cliente"] == cliente].iloc[0]
         base = max(1.0, float(fila["ventas"]))
         dinero = 0.10 * base
-    costo_ref = float(ref.costos.centavos.sum()) / 100.0
-    return {"cobrado": dinero, "incobrables": dinero, "costo": max(0.5 * costo_ref, 0.02 * dinero),
+    # el costo se mide en la misma escala que el dinero: ahorrar en llamadas no compensa cobrar
+    # menos
+    return {"cobrado": dinero, "incobrables": dinero, "costo": dinero,
             "relaciones": 2.0 if cliente is None else 10.0, "adherencia": 20.0}
 
 

@@ -168,6 +168,8 @@ def preparar(sim: Simulacion, ejercicio: Ejercicio) -> Conversacion:
     k = elegir_cliente(sim, rol.situacion) if rol.cliente == "auto" else int(rol.cliente)
     if rol.situacion == "disputa":
         ev.inyectar_disputa(sim, k)
+    elif rol.situacion in ("dificultad_temporal", "por_quebrar"):
+        ev.inyectar_dificultad(sim, k, dias=45, quiebra=rol.situacion == "por_quebrar")
     return Conversacion(cliente=k, situacion=rol.situacion)
 
 
@@ -196,6 +198,15 @@ def responder(conv: Conversacion, opcion: str) -> str:
     conv.dialogo.append(("participante", opciones[opcion]))
     conv.dialogo.append(("cliente", texto))
     return texto
+
+
+def respuesta_tipo(situacion: str, turno: int, opcion: str) -> str:
+    """La respuesta del cliente a una opción (para la tarjeta del cliente en persona)."""
+    conv = Conversacion(cliente=0, situacion=situacion)  # type: ignore[arg-type]
+    previas = [REFERENCIA[situacion][0]] if turno == 1 else []
+    for o in previas:
+        responder(conv, o)
+    return responder(conv, opcion)
 
 
 def acciones(conv: Conversacion) -> tuple[list[Accion], float]:

@@ -38,6 +38,8 @@ class EstadoMesa:
     avisos: dict[int, str] = field(default_factory=dict)
     resultados: list[list[str]] = field(default_factory=list)
     revisadas: int = 0
+    con_senales: int = 0  # clientes con señales de alerta vistos en las rondas
+    con_senales_atendidos: int = 0  # de ellos, cuántos recibieron una gestión
     faltas: list[str] = field(default_factory=list)
 
     @property
@@ -110,8 +112,11 @@ def nueva_corrida(ejercicio: Ejercicio, semilla: int) -> Simulacion:
 def aplicar_ronda(estado: EstadoMesa, ejercicio: Ejercicio, decisiones: Decisiones) -> list[str]:
     """Aplica las decisiones de la ronda actual y avanza hasta el comienzo de la siguiente."""
     acciones = [accion(d) for d in decisiones if d.get("tipo") != "nada"]
+    cli = instantanea(estado.sim).clientes.set_index("cliente")
+    alerta = cli.index[(cli["senales"] > 0) | (cli["promesas_rotas"] > 0)]
+    estado.con_senales += len(alerta)
+    estado.con_senales_atendidos += len(set(alerta) & {a.cliente for a in acciones})
     if acciones:
-        cli = instantanea(estado.sim).clientes.set_index("cliente")
         for d in decisiones:
             if d.get("tipo") == "nada":
                 continue

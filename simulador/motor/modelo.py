@@ -18,6 +18,7 @@ from simulador.motor.cartera import Cartera, generar_cartera
 from simulador.motor.cierre import construir_resultado
 from simulador.motor.comportamiento import decaimiento_diario
 from simulador.motor.estado import EstadoClientes, EstadoFacturas
+from simulador.motor.mesa import Mesa
 from simulador.motor.registro import RegistroCostos, RegistroEventos, RegistroLibro
 from simulador.motor.series import RegistroSeries
 from simulador.resultado import ResultadoCorrida
@@ -32,10 +33,12 @@ class Simulacion:
         semilla: semilla de la corrida.
         replica: número de réplica (cada réplica tiene flujos aleatorios propios).
         eventos: si se guarda el registro de eventos por cliente (cuesta tiempo).
+        cartera: una cartera ya generada (para pruebas o ejercicios con clientes a medida);
+            por defecto se genera del escenario con los flujos de la semilla y réplica.
     """
 
     def __init__(self, *, escenario: Escenario, politica: Politica, semilla: int,
-                 replica: int = 0, eventos: bool = True) -> None:
+                 replica: int = 0, eventos: bool = True, cartera: Cartera | None = None) -> None:
         if escenario.modo != "clientes":
             raise ValueError("Simulacion corre el modo clientes; el modo markov usa correr_markov")
         self.escenario = escenario
@@ -44,7 +47,8 @@ class Simulacion:
         self.params = escenario.comportamiento
         self.semilla, self.replica = semilla, replica
         self.flujos = Flujos(semilla, replica)
-        self.cartera: Cartera = generar_cartera(escenario, self.flujos)
+        self.cartera: Cartera = cartera if cartera is not None else generar_cartera(
+            escenario, self.flujos)
         self.f = EstadoFacturas(self.cartera.n_compras)
         self.c = EstadoClientes(self.cartera.n_clientes, self.params.confianza_inicial)
         self.libro = RegistroLibro()
@@ -61,8 +65,8 @@ class Simulacion:
         self.puntero_compras = 0
         self.env = simpy.Environment()
         eq = escenario.equipo
-        self.cobradores = simpy.PriorityResource(self.env, capacity=max(1, eq.cobradores))
-        self.duracion_llamada = 1.0 / eq.llamadas_por_dia
+        self.mesa = Mesa(self.env, cobradores=eq.cobradores,
+                         duracion_media=1.0 / eq.llamadas_por_dia)
         self.sin_cobradores = eq.cobradores == 0
         self.costo_llamada = round(eq.costo_hora * eq.horas_por_dia / eq.llamadas_por_dia * 100)
         self.llamadas_en_cola = 0

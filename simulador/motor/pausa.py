@@ -95,7 +95,7 @@ def instantanea(sim: Simulacion) -> Instantanea:
         sim.cobrado_hoy / 100.0 if dia > 0 else 0.0)
     return Instantanea(dia=dia, fecha=sim.escenario.fecha_inicio + dt.timedelta(days=dia),
                        facturas=facturas, clientes=clientes.reset_index(drop=True),
-                       cola=len(sim.cobradores.queue), cobrado=cobrado)
+                       cola=sim.mesa.en_cola, cobrado=cobrado)
 
 
 def aplicar_acciones(sim: Simulacion, acciones: list[Accion]) -> list[str]:

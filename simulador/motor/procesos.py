@@ -52,14 +52,16 @@ def cambio_politica(env: simpy.Environment, sim: Simulacion, desde_dia: int) -> 
 def llamada(env: simpy.Environment, sim: Simulacion, cliente: int, prioridad: float,
             motivo: str, forzada: bool) -> Proceso:
     """Una llamada espera un cobrador libre (cola por prioridad), dura y tiene efecto."""
-    with sim.cobradores.request(priority=prioridad) as pedido:
+    llegada = env.now
+    with sim.mesa.recurso.request(priority=prioridad) as pedido:
         yield pedido
+        sim.mesa.esperas.append(env.now - llegada)
         ids = gestiones.por_cliente(sim, cliente)
         vencido = ((sim.dia - sim.f.dia_venc[ids]) > 0).any() if ids.size else False
         if not (vencido or (forzada and ids.size)):
             sim.c.en_cola[cliente] = False  # ya pagó: se descarta sin costo
             return
-        yield env.timeout(sim.duracion_llamada)
+        yield env.timeout(sim.mesa.duracion())
         sim.c.en_cola[cliente] = False
         gestiones.resultado_llamada(sim, cliente, motivo)
 
@@ -75,6 +77,7 @@ def promesa(env: simpy.Environment, sim: Simulacion, cliente: int, fecha: int,
         return
     if cumple:
         dinero.saldar(sim, ids)
+        sim.eventos.bloque(sim.dia, np.full(ids.size, cliente), ids, "pago")
         sim.eventos.fila(sim.dia, cliente, -1, "promesa_cumplida", "paga lo prometido")
     else:
         sim.c.promesas_rotas[cliente] += 1

@@ -46,7 +46,7 @@ class RegistroSeries:
         self.cobrado[dia] = sim.cobrado_hoy / 100.0
         self.ventas[dia] = sim.ventas_hoy / 100.0
         self.abiertas[dia] = ids.size
-        self.cola[dia] = len(sim.cobradores.queue)
+        self.cola[dia] = sim.mesa.en_cola
 
     def cerrar(self) -> Series:
         """Las series terminadas."""

@@ -1,0 +1,9 @@
+"""Simulador de Cobranza: la app de Streamlit (ejecutar con ``make run``)."""
+
+import streamlit as st
+
+from simulador.interfaz.navegacion import paginas
+
+st.set_page_config(page_title="Simulador de Cobranza", page_icon="💰", layout="wide",
+                   initial_sidebar_state="expanded")
+st.navigation(paginas(), position="sidebar", expanded=True).run()

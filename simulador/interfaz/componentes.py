@@ -1,0 +1,99 @@
+"""Piezas de interfaz que repiten varias páginas: errores de archivo, tarjetas, progreso."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+from pydantic import BaseModel, ValidationError
+
+from simulador import ProblemaArchivo
+from simulador.carga.traduccion import traducir
+from simulador.carga.yaml_seguro import NodoIndex
+from simulador.experimentos import Comparacion
+from simulador.formato import Formato
+from simulador.metricas import MEJOR_SI_SUBE, NOMBRES_KPI
+
+KPIS_TARJETAS: tuple[tuple[str, str], ...] = (
+    ("cobrado", "Caja cobrada"),
+    ("dso", "DSO (días para cobrar)"),
+    ("incobrables_pct", "Incobrables"),
+    ("ventas_totales", "Ventas"),
+    ("resultado_economico", "Resultado económico"),
+)
+"""Los cinco números que un gerente mira primero: caja, DSO, incobrables, ventas y resultado."""
+
+
+def texto_problema(p: ProblemaArchivo) -> str:
+    """Un problema como «archivo, línea N: ruta: mensaje»."""
+    return str(p)
+
+
+def mostrar_problemas(problemas: list[ProblemaArchivo], titulo: str) -> None:
+    """Cada problema en su propio recuadro de error, con su línea."""
+    st.error(f"**{titulo}**", icon="⚠️")
+    for p in problemas:
+        st.error(texto_problema(p))
+
+
+def problemas_de_validacion(error: ValidationError, modelo: type[BaseModel],
+                            archivo: str = "formulario") -> list[ProblemaArchivo]:
+    """Los errores de pydantic del formulario, traducidos al español como los de un archivo."""
+    try:
+        return traducir(error, modelo=modelo, indice=NodoIndex(), archivo=archivo)
+    except Exception:  # pragma: no cover - red de seguridad si cambia el traductor
+        return [ProblemaArchivo(archivo, None, ".".join(str(x) for x in e["loc"]), e["msg"])
+                for e in error.errors()]
+
+
+def tarjetas(comp: Comparacion, fmt: Formato) -> None:
+    """Una fila de tarjetas por política: valor medio y diferencia con la base e intervalo."""
+    for i, res in enumerate(comp.resultados):
+        st.markdown(f"**{res.politica.nombre}**" + (" · base" if i == 0 else ""))
+        columnas = st.columns(len(KPIS_TARJETAS))
+        for col, (kpi, titulo) in zip(columnas, KPIS_TARJETAS, strict=True):
+            unidad = NOMBRES_KPI[kpi][1]
+            r = res.resumen[kpi]
+            ayuda = (f"{NOMBRES_KPI[kpi][0]}. Media de {r.n} réplicas; intervalo del 95 % de la "
+                     f"media: {fmt.intervalo(r.ic_inf, r.ic_sup, unidad)}.")
+            if i == 0:
+                col.metric(titulo, fmt.valor(r.media, unidad, corto=True), help=ayuda,
+                           border=True)
+                continue
+            d = comp.pares[i - 1].diferencias[kpi]
+            texto = fmt.diferencia(d.diferencia, unidad, corto=True)
+            intervalo = fmt.intervalo(d.ic_inf, d.ic_sup, unidad, diferencia=True)
+            ayuda += f" Diferencia con la base: {texto}, intervalo del 95 %: {intervalo}."
+            if not math.isfinite(d.diferencia) or not d.distinguible:
+                color, flecha = "gray", "off"
+                texto += " · no distinguible"
+            else:
+                sube = d.diferencia > 0
+                mejor = MEJOR_SI_SUBE.get(kpi)
+                color = "gray" if mejor is None else ("green" if sube == mejor else "red")
+                flecha = "up" if sube else "down"
+            col.metric(titulo, fmt.valor(r.media, unidad, corto=True), delta=texto,
+                       delta_color=color, delta_arrow=flecha, help=ayuda, border=True,
+                       delta_description=f"IC 95 %: {intervalo}")
+
+
+@contextmanager
+def progreso(texto: str) -> Iterator[Callable[[int, int], None]]:
+    """Una barra de avance para el parámetro ``progreso`` de los experimentos."""
+    barra = st.progress(0.0, text=texto)
+    inicio = time.monotonic()
+
+    def avanzar(hechas: int, total: int) -> None:
+        pasado = time.monotonic() - inicio
+        resto = pasado / hechas * (total - hechas) if hechas else 0.0
+        barra.progress(min(1.0, hechas / max(total, 1)),
+                       text=f"{texto}: {hechas} de {total} corridas · quedan unos "
+                            f"{resto:.0f} s")
+
+    try:
+        yield avanzar
+    finally:
+        barra.empty()

@@ -1,0 +1,82 @@
+"""Las páginas de la app y sus secciones para ``st.navigation``.
+
+Las páginas de capacitación las escribe otro módulo (``simulador/interfaz/capacitacion``); se
+importan recién al abrirlas, de modo que si faltan se muestra un aviso en lugar de romper la app.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+import streamlit as st
+
+from simulador.interfaz.paginas import (
+    archivos,
+    clientes,
+    comparar,
+    escenario,
+    inicio,
+    sensibilidad,
+)
+
+
+def _capacitacion(modulo: str, nombre: str) -> Callable[[], None]:
+    """Envoltorio que importa ``simulador.interfaz.capacitacion.MODULO`` al abrir la página."""
+
+    def pagina() -> None:
+        try:
+            mod = importlib.import_module(f"simulador.interfaz.capacitacion.{modulo}")
+            funcion = mod.pagina
+        except (ImportError, AttributeError):
+            st.title(nombre)
+            st.info("Esta parte de la capacitación todavía no está disponible en esta "
+                    "instalación. Vuelva a intentarlo más tarde.")
+            return
+        funcion()
+
+    pagina.__name__ = f"capacitacion_{modulo}"
+    pagina.__qualname__ = pagina.__name__
+    return pagina
+
+
+_REGISTRO: dict[str, st.Page] = {}
+"""url_path -> página (solo estructura de la app, igual para todos los usuarios)."""
+
+
+def pagina(url: str) -> st.Page | None:
+    """La página con esa url (para ``st.page_link``)."""
+    return _REGISTRO.get(url)
+
+
+def paginas() -> dict[str, list[st.Page]]:
+    """Las páginas agrupadas por sección, en el orden en que aparecen en el menú."""
+    secciones = {
+        "": [st.Page(inicio.pagina, title="Inicio", icon="🏠", url_path="inicio",
+                     default=True)],
+        "Probar una política": [
+            st.Page(escenario.pagina, title="Escenario", icon="🏪", url_path="escenario"),
+            st.Page(comparar.pagina, title="Comparar políticas", icon="⚖️",
+                    url_path="comparar"),
+            st.Page(sensibilidad.pagina, title="Sensibilidad", icon="🎚️",
+                    url_path="sensibilidad"),
+            st.Page(clientes.pagina, title="Clientes", icon="👥", url_path="clientes"),
+        ],
+        "Trabajar con archivos": [
+            st.Page(archivos.pagina, title="Informe y archivos", icon="📄",
+                    url_path="informe"),
+        ],
+        "Capacitación": [
+            st.Page(_capacitacion("sala", "Sala de capacitación"), title="Sala de capacitación",
+                    icon="🎓", url_path="sala"),
+            st.Page(_capacitacion("panel", "Panel del capacitador"),
+                    title="Panel del capacitador", icon="🔐", url_path="panel"),
+            st.Page(_capacitacion("tarjetas", "Tarjetas de rol"), title="Tarjetas de rol",
+                    icon="🃏", url_path="tarjetas"),
+        ],
+    }
+    claves = ["inicio", "escenario", "comparar", "sensibilidad", "clientes", "informe", "sala",
+              "panel", "tarjetas"]
+    todas = [p for lista in secciones.values() for p in lista]
+    _REGISTRO.update(zip(claves, todas, strict=True))
+    return secciones

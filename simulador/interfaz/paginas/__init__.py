@@ -1,0 +1,1 @@
+"""Una página de la app por módulo; cada uno expone ``pagina()``."""

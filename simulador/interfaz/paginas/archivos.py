@@ -1,0 +1,8 @@
+"""Página archivos (en construcción)."""
+
+import streamlit as st
+
+
+def pagina() -> None:
+    """Dibuja la página."""
+    st.title("archivos")

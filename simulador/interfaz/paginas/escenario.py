@@ -1,0 +1,192 @@
+"""Página «Escenario»: elegir o subir un escenario, ver su cartera, editarlo y descargarlo."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from simulador import ErrorCarga, Escenario, a_yaml, cargar_escenario, editar_yaml
+from simulador.interfaz import calculos, estado
+from simulador.interfaz.componentes import mostrar_problemas, problemas_de_validacion
+from simulador.interfaz.graficos_cartera import fig_concentracion, fig_segmentos_escenario
+from simulador.interfaz.paginas.resultados import md
+
+SUBIR = "(subir un archivo)"
+COLUMNAS_SEGMENTO = {
+    "nombre": "Segmento", "participacion_pct": "Clientes (%)",
+    "compras_por_mes": "Compras por mes", "monto_medio": "Monto medio de factura",
+    "atraso_medio_dias": "Atraso medio sin gestión (días)",
+    "prob_dificultad_anual_pct": "Prob. de dificultad (% anual)",
+}
+
+
+def yaml_para_descargar(esc: Escenario, texto: str | None) -> str:
+    """El YAML del escenario, conservando comentarios del original cuando lo hay."""
+    if texto:
+        try:
+            return editar_yaml(texto, esc)
+        except Exception:  # el original puede no cargar con esta versión: se escribe entero
+            pass
+    return a_yaml(esc)
+
+
+def _eleccion() -> None:
+    ss = st.session_state
+    opciones = [*estado.archivos(estado.CARPETA_ESCENARIOS), SUBIR]
+    if ss.get("esc_sel") not in opciones:
+        ss["esc_sel"] = opciones[0]
+    anterior = ss.get("_esc_sel_aplicada")
+    st.selectbox("Escenario", opciones, key="esc_sel", persist_state="session",
+                 format_func=lambda o: "Subir un archivo YAML…" if o == SUBIR else o)
+    sel = ss["esc_sel"]
+    if sel != SUBIR and sel != anterior:
+        esc, texto = estado.escenario_de_archivo(sel)
+        estado.poner_escenario(esc, texto=texto, archivo=sel, origen="archivo")
+        ss["_esc_sel_aplicada"] = sel
+        ss.pop("esc_problemas", None)
+    if sel == SUBIR:
+        ss["_esc_sel_aplicada"] = SUBIR
+        archivo = st.file_uploader("Archivo de escenario (.yaml)", type=["yaml", "yml"],
+                                   key="esc_archivo")
+        if archivo is not None and archivo.file_id != ss.get("_esc_subida_id"):
+            ss["_esc_subida_id"] = archivo.file_id
+            datos = archivo.getvalue()
+            try:
+                esc = cargar_escenario(datos, archivo=archivo.name)
+            except ErrorCarga as e:
+                ss["esc_problemas"] = e.problemas
+            else:
+                estado.poner_escenario(esc, texto=datos.decode("utf-8", "replace"),
+                                       archivo=archivo.name, origen="subido")
+                ss.pop("esc_problemas", None)
+                st.success(f"Escenario «{esc.nombre}» cargado desde {archivo.name}.")
+    if ss.get("esc_problemas"):
+        mostrar_problemas(ss["esc_problemas"], "El archivo tiene problemas; se sigue usando "
+                          f"el escenario anterior («{estado.escenario().nombre}»)")
+
+
+def _cartera(esc: Escenario) -> None:
+    fmt = estado.formato()
+    if esc.modo != "clientes":
+        st.info("Este escenario usa tasas de traspaso entre tramos (modo markov): no tiene "
+                "clientes individuales que mostrar.")
+        return
+    tabla = calculos.cartera_en_cache(calculos.json_de(esc), int(st.session_state["semilla"]))
+    iniciales = tabla[tabla["origen"] == "cartera"]
+    ventas = float(iniciales["ventas_esperadas_mes"].sum())
+    orden = iniciales["ventas_esperadas_mes"].sort_values(ascending=False)
+    a, b, c, d = st.columns(4)
+    a.metric("Clientes al inicio", fmt.numero(len(iniciales)), border=True)
+    b.metric("Ventas esperadas por mes", fmt.dinero_corto(ventas), border=True)
+    c.metric("Ventas del mayor cliente", fmt.pct(100 * orden.iloc[:1].sum() / (ventas or 1)),
+             border=True)
+    d.metric("Ventas de los 5 mayores", fmt.pct(100 * orden.iloc[:5].sum() / (ventas or 1)),
+             border=True)
+    uno, dos = st.columns(2)
+    uno.plotly_chart(fig_segmentos_escenario(iniciales, fmt), width="stretch", key="fig_seg_esc")
+    dos.plotly_chart(fig_concentracion(iniciales, fmt), width="stretch", key="fig_conc_esc")
+    st.markdown("**Una muestra de clientes y sus rasgos**")
+    muestra = tabla.sample(n=min(15, len(tabla)), random_state=0).sort_values("cliente")
+    st.dataframe(pd.DataFrame({
+        "Cliente": muestra["cliente"],
+        "Segmento": muestra["segmento"].astype(str).str.replace("_", " "),
+        "Origen": muestra["origen"].map({"cartera": "cartera inicial",
+                                         "postulante": "cliente nuevo"}),
+        "Compras por mes": muestra["compras_por_mes"].map(lambda v: fmt.numero(v, 2)),
+        "Ventas esperadas por mes": muestra["ventas_esperadas_mes"].map(fmt.dinero),
+        "Atraso habitual (días)": muestra["atraso_habitual_dias"].map(lambda v: fmt.numero(v, 1)),
+        "Costo de fondos (% anual)": muestra["costo_fondos_pct"].map(fmt.pct),
+        "Riesgo de dificultad (% anual)": muestra["riesgo_anual_pct"].map(fmt.pct),
+        "Cliente ancla": muestra["ancla"].map({True: "sí", False: ""}),
+    }), hide_index=True, width="stretch")
+
+
+def _formulario(esc: Escenario) -> None:
+    with st.form("form_escenario"):
+        a, b, c = st.columns(3)
+        nombre = a.text_input("Nombre del escenario", value=esc.nombre, key="esc_f_nombre")
+        clientes = a.number_input("Clientes al inicio", 1, 1_000_000, esc.clientes,
+                                  key="esc_f_clientes")
+        horizonte = a.number_input("Horizonte simulado (días)", 30, 3650, esc.horizonte_dias,
+                                   key="esc_f_horizonte")
+        margen = b.number_input("Margen bruto sobre ventas (%)", 0.0, 100.0,
+                                float(esc.margen_bruto_pct), step=1.0, key="esc_f_margen")
+        capital = b.number_input("Costo de capital (% anual)", 0.0, 200.0,
+                                 float(esc.costo_capital_anual_pct), step=1.0,
+                                 key="esc_f_capital")
+        postulantes = b.number_input("Clientes nuevos que piden crédito por mes", 0.0, 10000.0,
+                                     float(esc.postulantes.por_mes), step=1.0,
+                                     key="esc_f_postulantes")
+        cobradores = c.number_input("Cobradores", 0, 500, esc.equipo.cobradores,
+                                    key="esc_f_cobradores")
+        llamadas = c.number_input("Llamadas por cobrador y día", 1, 200,
+                                  esc.equipo.llamadas_por_dia, key="esc_f_llamadas")
+        habilidad = c.slider("Habilidad del equipo (0 a 1)", 0.0, 1.0,
+                             float(esc.equipo.habilidad), step=0.05, key="esc_f_habilidad")
+        st.markdown("**Segmentos de clientes** (los porcentajes de clientes deben sumar 100)")
+        segs = st.data_editor(pd.DataFrame([{
+            "nombre": s.nombre, "participacion_pct": s.participacion_pct,
+            "compras_por_mes": s.compras_por_mes, "monto_medio": s.monto_factura.media,
+            "atraso_medio_dias": s.atraso_medio_dias,
+            "prob_dificultad_anual_pct": s.prob_dificultad_anual_pct,
+        } for s in esc.segmentos]), key="esc_f_segmentos", hide_index=True, width="stretch",
+            disabled=["nombre"], column_config={k: st.column_config.Column(v)
+                                                for k, v in COLUMNAS_SEGMENTO.items()})
+        enviado = st.form_submit_button("Aplicar cambios al escenario", type="primary")
+    if not enviado:
+        return
+    datos = esc.model_dump(mode="python", exclude={"esquema"})
+    datos.update(nombre=nombre, clientes=int(clientes), horizonte_dias=int(horizonte),
+                 margen_bruto_pct=margen, costo_capital_anual_pct=capital)
+    datos["postulantes"]["por_mes"] = postulantes
+    datos["equipo"].update(cobradores=int(cobradores), llamadas_por_dia=int(llamadas),
+                           habilidad=habilidad)
+    for seg, fila in zip(datos["segmentos"], segs.to_dict("records"), strict=True):
+        seg.update(participacion_pct=fila["participacion_pct"],
+                   compras_por_mes=fila["compras_por_mes"],
+                   atraso_medio_dias=fila["atraso_medio_dias"],
+                   prob_dificultad_anual_pct=fila["prob_dificultad_anual_pct"])
+        seg["monto_factura"]["media"] = fila["monto_medio"]
+    try:
+        nuevo = Escenario.model_validate(datos)
+    except ValidationError as e:
+        mostrar_problemas(problemas_de_validacion(e, Escenario),
+                          "El escenario no se cambió: corrija estos valores")
+        return
+    estado.poner_escenario(nuevo, texto=st.session_state.get("escenario_texto"),
+                           archivo=st.session_state.get("escenario_archivo", "escenario.yaml"),
+                           origen="editado")
+    st.rerun()
+
+
+def pagina() -> None:
+    """Dibuja la página."""
+    estado.iniciar()
+    st.title("Escenario")
+    st.markdown("El escenario describe su negocio: cuántos clientes tiene, cómo compran y "
+                "pagan, su equipo de cobranza y sus costos. No depende de la política.")
+    _eleccion()
+    esc = estado.escenario()
+    origen = {"archivo": "archivo incluido", "subido": "archivo subido",
+              "editado": "editado en esta sesión"}.get(st.session_state.get("escenario_origen",
+                                                                            ""), "")
+    st.subheader(esc.nombre)
+    st.caption(f"{origen} · {st.session_state.get('escenario_archivo', '')} · moneda "
+               f"{esc.moneda} · inicio {esc.fecha_inicio.isoformat()} · horizonte de "
+               f"{esc.horizonte_dias} días")
+    if esc.descripcion:
+        st.markdown(md(" ".join(esc.descripcion.split())))
+    vista = st.segmented_control("Ver", ["Cartera que genera", "Editar parámetros"],
+                                 key="esc_vista", required=True, persist_state="session",
+                                 default="Cartera que genera")
+    if vista == "Editar parámetros" and esc.modo == "clientes":
+        _formulario(esc)
+    else:
+        _cartera(esc)
+    nombre = st.session_state.get("escenario_archivo") or "escenario.yaml"
+    st.download_button("Descargar el escenario (YAML)",
+                       yaml_para_descargar(esc, st.session_state.get("escenario_texto")),
+                       file_name=nombre if nombre.endswith((".yaml", ".yml")) else
+                       f"{nombre}.yaml", mime="application/x-yaml", key="descargar_escenario",
+                       icon="⬇️")
