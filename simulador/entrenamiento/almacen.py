@@ -6,9 +6,9 @@ lectura seguida de escritura. La base está en ``SIMULADOR_DB`` o, si no se da, 
 ``datos/sesiones.sqlite``. Se guardan decisiones, nunca objetos del motor: la corrida se rehace.
 
 La clave del capacitador viene de ``SIMULADOR_CLAVE_CAPACITADOR`` (o de los secretos de
-Streamlit), o ya convertida en ``SIMULADOR_CLAVE_CAPACITADOR_HASH`` (``pbkdf2_sha256$iter$sal$hash``,
-ver ``python -m simulador.entrenamiento.almacen``). No se guarda en ningún lado: se compara el
-hash de lo escrito con ``hmac.compare_digest``.
+Streamlit), o ya convertida en ``SIMULADOR_CLAVE_CAPACITADOR_HASH``
+(``pbkdf2_sha256$iter$sal$hash``, ver ``python -m simulador.entrenamiento.almacen``). No se
+guarda en ningún lado: se compara el hash de lo escrito con ``hmac.compare_digest``.
 """
 
 from __future__ import annotations
@@ -250,7 +250,7 @@ def exportar_csv(codigo: str, *, ruta: Path | None = None) -> str:
     return salida.getvalue()
 
 
-# --- clave del capacitador -------------------------------------------------------------------------
+# --- clave del capacitador -----------------------------------------------------------------------
 
 def hash_clave(clave: str, *, sal: bytes | None = None, iteraciones: int = ITERACIONES) -> str:
     """``pbkdf2_sha256$iteraciones$sal$hash`` de una clave."""

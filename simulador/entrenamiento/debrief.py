@@ -57,7 +57,7 @@ def _hizo_rol(ev: Evaluacion) -> str:
 
 
 def debrief(ejercicio: Ejercicio, ev: Evaluacion) -> list[dict[str, str]]:
-    """Por principio de los objetivos: nombre, lo que hizo, lo que causó y la nota del capacitador."""
+    """Por principio de los objetivos: lo que hizo, lo que causó y la nota del capacitador."""
     criterios = {c.clave: c for c in ev.puntaje.criterios}
     salida = []
     for objetivo in ejercicio.objetivos:

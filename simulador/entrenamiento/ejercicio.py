@@ -188,7 +188,8 @@ class Ejercicio(Modelo):
     consigna: str = campo(descripcion="Lo que lee el participante al empezar", min_length=10,
                           max_length=4000)
     escenario: ArchivoBiblioteca = campo(descripcion="Escenario de la biblioteca y sus cambios")
-    politica: ArchivoBiblioteca = campo(descripcion="Política inicial de la biblioteca y sus cambios")
+    politica: ArchivoBiblioteca = campo(
+        descripcion="Política inicial de la biblioteca y sus cambios")
     semilla: int = campo(2026, descripcion="Semilla por defecto", ge=0, le=2**31 - 1)
     dia_inicio: int = campo(0, descripcion="Día del horizonte en que empieza la ronda 1",
                             unidad="días", ge=0, le=3000)

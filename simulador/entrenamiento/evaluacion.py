@@ -79,10 +79,10 @@ def correr(ejercicio: Ejercicio, semilla: int, jugadas: list[Any]) -> Corrida:
 def jugada_referencia(ejercicio: Ejercicio, semilla: int) -> list[Any]:
     """Las decisiones de la jugada de referencia."""
     if ejercicio.modalidad == "mesa":
-        return rondas.jugar(ejercicio, semilla,
-                            estrategias.ESTRATEGIAS[ejercicio.referencia.jugada
-                                                    if ejercicio.referencia.jugada != "buenas_practicas"
-                                                    else "alertas_primero"])
+        nombre = ejercicio.referencia.jugada
+        if nombre == "buenas_practicas":
+            nombre = "alertas_primero"
+        return rondas.jugar(ejercicio, semilla, estrategias.ESTRATEGIAS[nombre])
     if ejercicio.modalidad == "diseno":
         politica = politica_diseno.politica_referencia(ejercicio)
         datos = politica.model_dump(mode="python")
@@ -148,14 +148,14 @@ def atribuir(ejercicio: Ejercicio, semilla: int, jugadas: list[Any], total: floa
                 otra = list(jugadas[0])
                 otra[t] = buenas[t]
                 variantes.append((f"{nombre}: «{opciones[opcion]}»", [otra]))
-    salida = []
+    salida: list[dict[str, Any]] = []
     for texto, variante in variantes:
         try:
-            sin = _puntuar(ejercicio, correr(ejercicio, semilla, variante), ref).total
+            sin_ella = _puntuar(ejercicio, correr(ejercicio, semilla, variante), ref).total
         except ValueError:
             continue
-        salida.append({"decision": texto, "impacto": round(total - sin, 1)})
-    salida.sort(key=lambda x: -abs(x["impacto"]))
+        salida.append({"decision": texto, "impacto": round(total - sin_ella, 1)})
+    salida.sort(key=lambda x: -abs(float(x["impacto"])))
     return salida[:5]
 
 

@@ -211,7 +211,7 @@ def respuesta_tipo(situacion: str, turno: int, opcion: str) -> str:
 
 def acciones(conv: Conversacion) -> tuple[list[Accion], float]:
     """Lo que la conversación deja en la simulación: acciones y cambio de confianza."""
-    apertura, propuesta, cierre = (conv.elecciones + ["", "", ""])[:3]
+    apertura, propuesta, cierre = [*conv.elecciones, "", "", ""][:3]
     k, s = conv.cliente, conv.situacion
     salida = [Accion(cliente=k, tipo="llamar")]
     confianza = {"preguntar": 0.04, "recordar": 0.01, "exigir": -0.08}.get(apertura, 0.0)
@@ -247,7 +247,7 @@ def aplicar(sim: Simulacion, conv: Conversacion) -> list[str]:
 def adherencia(conv: Conversacion) -> float:
     """Apego a la política: escalar o suspender solo con motivo; amenazar sin actuar no suma."""
     faltas = 0
-    apertura, propuesta, cierre = (conv.elecciones + ["", "", ""])[:3]
+    apertura, propuesta, cierre = [*conv.elecciones, "", "", ""][:3]
     if apertura == "exigir" and cierre != "suspender":
         faltas += 1  # amenaza que no se cumple
     if propuesta == "agencia" and conv.situacion in ("olvidadizo", "dificultad_temporal",
@@ -271,7 +271,8 @@ def jugar(sim: Simulacion, ejercicio: Ejercicio, elecciones: list[str]) -> tuple
 def tarjetas(sim: Simulacion, ejercicio: Ejercicio, conv: Conversacion) -> dict[str, Any]:
     """Datos de las dos tarjetas de rol (cliente y vendedor) para imprimir."""
     cli = instantanea(sim).clientes.set_index("cliente")
-    fila = cli.loc[conv.cliente] if conv.cliente in cli.index else None
+    fila: dict[Any, Any] | None = (cli.loc[conv.cliente].to_dict() if conv.cliente in cli.index
+                                   else None)
     pol = sim.politica
     assert ejercicio.rol is not None
     return {

@@ -1,4 +1,4 @@
-"""Mesa de cobranza por rondas: rearmar la corrida repitiendo decisiones y armar la lista de trabajo.
+"""Mesa de cobranza por rondas: rehacer la corrida repitiendo decisiones; la lista de trabajo.
 
 No se guardan objetos del motor: la corrida se rehace con el ejercicio, la semilla y las
 decisiones de cada ronda (mismas entradas, mismo estado). Una ronda es: avanzar hasta su primer
@@ -86,10 +86,10 @@ def problemas_ronda(ejercicio: Ejercicio, decisiones: Decisiones) -> list[str]:
 def revisar(d: dict[str, Any], clientes: pd.DataFrame, sim: Simulacion) -> str | None:
     """Si una decisión se sale de la política, por qué (``None`` si está dentro)."""
     k, tipo = int(d["cliente"]), d["tipo"]
-    fila = clientes.loc[k] if k in clientes.index else None
-    vencido = float(fila["vencido"]) if fila is not None else 0.0
-    atraso = int(fila["atraso_max"]) if fila is not None else 0
-    rotas = int(fila["promesas_rotas"]) if fila is not None else 0
+    fila: dict[Any, Any] = clientes.loc[k].to_dict() if k in clientes.index else {}
+    vencido = float(fila.get("vencido", 0.0))
+    atraso = int(fila.get("atraso_max", 0))
+    rotas = int(fila.get("promesas_rotas", 0))
     promesas = sim.politica.promesas
     if tipo == "aceptar_promesa" and (not promesas.aceptar or int(d.get("dias", 7))
                                       > promesas.dias_max):

@@ -1,4 +1,4 @@
-"""Panel del capacitador: crear sesiones, ver quién entró, su avance, puntajes, ranking y decisiones.
+"""Panel del capacitador: crear sesiones; ver participantes, avance, puntajes, ranking y decisiones.
 
 Protegido por la clave del capacitador. Exporta los resultados en CSV.
 """

@@ -76,7 +76,7 @@ def _guardar(part: dict[str, Any], ronda: int, datos: Any) -> None:
     st.rerun()
 
 
-# --- mesa de cobranza ------------------------------------------------------------------------------
+# --- mesa de cobranza ----------------------------------------------------------------------------
 
 def _mesa(ej: Ejercicio, ses: dict[str, Any], part: dict[str, Any], jugadas: list[Any]) -> None:
     estado = rondas.reproducir(ej, ses["semilla"], jugadas)
@@ -141,7 +141,7 @@ def _mesa(ej: Ejercicio, ses: dict[str, Any], part: dict[str, Any], jugadas: lis
         _guardar(part, r, decisiones)
 
 
-# --- diseño de política ----------------------------------------------------------------------------
+# --- diseño de política --------------------------------------------------------------------------
 
 def _diseno(ej: Ejercicio, ses: dict[str, Any], part: dict[str, Any], jugadas: list[Any]) -> None:
     assert ej.diseno is not None
@@ -178,7 +178,7 @@ def _diseno(ej: Ejercicio, ses: dict[str, Any], part: dict[str, Any], jugadas: l
             else:
                 activo = True
             entero = p.tipo == "entero"
-            inicial = p.minimo if nulo else actual
+            inicial = float(p.minimo if actual is None else actual)
             numero = st.number_input(
                 p.etiqueta, min_value=int(p.minimo) if entero else float(p.minimo),
                 max_value=int(p.maximo) if entero else float(p.maximo),
@@ -197,7 +197,7 @@ def _diseno(ej: Ejercicio, ses: dict[str, Any], part: dict[str, Any], jugadas: l
         _terminar(ej, ses, part, jugadas)
 
 
-# --- juego de roles --------------------------------------------------------------------------------
+# --- juego de roles ------------------------------------------------------------------------------
 
 def _rol(ej: Ejercicio, ses: dict[str, Any], part: dict[str, Any], jugadas: list[Any]) -> None:
     sim = rondas.nueva_corrida(ej, ses["semilla"])
@@ -231,7 +231,7 @@ def _rol(ej: Ejercicio, ses: dict[str, Any], part: dict[str, Any], jugadas: list
         _guardar(part, turno, eleccion)
 
 
-# --- página ----------------------------------------------------------------------------------------
+# --- página --------------------------------------------------------------------------------------
 
 def pagina() -> None:
     """La sala del participante."""

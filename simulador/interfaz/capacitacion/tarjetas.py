@@ -45,7 +45,7 @@ def _tabla_historia(tabla: object) -> str:
 
     assert isinstance(tabla, pd.DataFrame)
     filas = "".join(
-        f"<tr><td>{int(f.dia)}</td><td>{html.escape(str(f.evento))}</td>"
+        f"<tr><td>{f.dia}</td><td>{html.escape(str(f.evento))}</td>"
         f"<td>{html.escape(str(f.detalle))}</td></tr>" for f in tabla.tail(15).itertuples())
     return ("<table><tr><th>Día</th><th>Evento</th><th>Detalle</th></tr>" + filas + "</table>")
 
