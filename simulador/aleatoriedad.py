@@ -42,6 +42,7 @@ class Flujos:
     def __getitem__(self, fuente: str) -> np.random.Generator:
         gen = self._generadores.get(fuente)
         if gen is None:
-            gen = np.random.Generator(np.random.PCG64(secuencia(self.semilla, self.replica, fuente)))
+            sec = secuencia(self.semilla, self.replica, fuente)
+            gen = np.random.Generator(np.random.PCG64(sec))
             self._generadores[fuente] = gen
         return gen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import typer
 import typer.core
@@ -18,7 +19,11 @@ def _uso_en_espanol(self: HelpFormatter, prog: str, args: str = "",
     _escribir_uso_original(self, prog, args, "Uso: " if prefix is None else prefix)
 
 
-typer.core._ = lambda texto: TRADUCCIONES.get(texto, texto)  # type: ignore[attr-defined]
+def _traducir_texto(message: str) -> str:
+    return TRADUCCIONES.get(message, message)
+
+
+typer.core._ = _traducir_texto
 HelpFormatter.write_usage = _uso_en_espanol  # type: ignore[method-assign]
 
 app = typer.Typer(
@@ -69,20 +74,22 @@ def _traducir(exc: cexc.ClickException) -> str:
     return exc.format_message()
 
 
-def _traducir_ayuda(comando: object) -> None:
+def _traducir_ayuda(comando: Any) -> None:
     """Pone en español la ayuda de la opción --help de cada subcomando."""
     original = type(comando).get_help_option
 
-    def ayuda(self: object, ctx: object) -> object:
-        opcion = original(self, ctx)  # type: ignore[arg-type]
+    def ayuda(self: Any, ctx: Any) -> Any:
+        opcion = original(self, ctx)
         if opcion is not None:
             opcion.help = "Muestra esta ayuda y termina."
         return opcion
 
-    for clase in {type(comando), *(type(s) for s in getattr(comando, "commands", {}).values())}:
+    subcomandos = getattr(comando, "commands", {}).values()
+    clases: set[Any] = {type(comando), *(type(s) for s in subcomandos)}
+    for clase in clases:
         if not getattr(clase, "_ayuda_traducida", False):
-            clase.get_help_option = ayuda  # type: ignore[attr-defined]
-            clase._ayuda_traducida = True  # type: ignore[attr-defined]
+            clase.get_help_option = ayuda
+            clase._ayuda_traducida = True
 
 
 def main(argv: list[str] | None = None) -> None:

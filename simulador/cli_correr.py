@@ -24,7 +24,11 @@ from simulador.cli_comun import (
 from simulador.experimentos import (
     Comparacion,
     ResultadoReplicas,
+)
+from simulador.experimentos import (
     barrido as correr_barrido,
+)
+from simulador.experimentos import (
     comparar as correr_comparacion,
 )
 from simulador.metricas import NOMBRES_KPI

@@ -1,4 +1,4 @@
-"""Subcomando ``markov``: corre un escenario en modo de tasas de traspaso y lo compara con la teoría."""
+"""Subcomando ``markov``: corre un escenario de tasas de traspaso y lo compara con la teoría."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from simulador.experimentos import Comparacion, ComparacionPar, DiferenciaKPI
+from simulador.experimentos import Comparacion, ComparacionPar
 from simulador.formato import Formato
 from simulador.metricas import MEJOR_SI_SUBE, NOMBRES_KPI
 

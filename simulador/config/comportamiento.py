@@ -96,12 +96,17 @@ class ParametrosComportamiento(Modelo):
         fuente="supuesto", ge=-1, le=1,
     )
     delta_confianza_flexibilidad: float = campo(
-        0.08, descripcion="Cambio de confianza por un plan, una prórroga o una promesa aceptada",
+        0.08, descripcion="Cambio de confianza por un plan o una prórroga (una promesa aceptada "
+        "suma la cuarta parte; un plan roto la resta)",
         unidad="confianza", fuente="supuesto", ge=-1, le=1,
     )
     reversion_confianza_dias: float = campo(
         180.0, descripcion="Tiempo característico en que la confianza vuelve a su nivel inicial",
         unidad="días", fuente="supuesto", gt=0, le=3650,
+    )
+    dias_compras_tras_quiebra: float = campo(
+        90.0, descripcion="Días que un cliente que quiebra sigue comprando antes de cerrar",
+        unidad="días", fuente="supuesto", ge=0, le=365,
     )
     disputa_dias_extra: float = campo(
         45.0, descripcion="Días que una disputa atrasa el pago si nadie la resuelve",
@@ -116,13 +121,14 @@ class ParametrosComportamiento(Modelo):
         "el mismo día)", unidad="días", fuente="supuesto", ge=0, le=60,
     )
     adopcion_debito_directo_pct: float = campo(
-        30.0, descripcion="Porcentaje de clientes que se inscriben en débito directo si se "
+        15.0, descripcion="Porcentaje de clientes que se inscriben en débito directo si se "
         "ofrece", unidad="%", fuente="Monte Carlo de cobranza publicado: 15 % inscritos",
         ge=0, le=100,
     )
     prob_paga_cargos_pct: float = campo(
-        60.0, descripcion="Porcentaje de los cargos e intereses que el cliente paga al saldar "
-        "(el resto se condona)", unidad="%", fuente="supuesto", ge=0, le=100,
+        60.0, descripcion="Probabilidad de que el cliente pague los cargos e intereses de una "
+        "factura al saldarla (si no, se condonan todos)", unidad="%", fuente="supuesto",
+        ge=0, le=100,
     )
     prob_descuento_fuera_plazo_pct: float = campo(
         15.0, descripcion="De quienes toman el descuento, porcentaje que paga después del plazo "
@@ -136,6 +142,12 @@ class ParametrosComportamiento(Modelo):
     quiebre_plan_12m_pct: float = campo(
         30.0, descripcion="Porcentaje de planes que se rompen dentro de 12 meses", unidad="%",
         fuente="supuesto (barrer 15 a 50 %)", ge=0, le=100,
+    )
+    factor_recuperacion_agencia: float = campo(
+        0.5, descripcion="Multiplica la cobrabilidad según antigüedad para dar la probabilidad de "
+        "que la agencia recupere una cuenta de un cliente solvente", unidad="veces",
+        fuente="supuesto; la agencia recupera ~20 % del valor colocado (agencias comerciales)",
+        ge=0, le=1,
     )
     recuperacion_agencia_insolvente_pct: float = campo(
         10.0, descripcion="Porcentaje que la agencia recupera de un cliente en quiebra",

@@ -16,7 +16,7 @@ from simulador.experimentos.comparacion import (
     DiferenciaKPI,
     comparar,
 )
-from simulador.experimentos.replicas import Resumen, ResultadoReplicas, correr_replicas, resumir
+from simulador.experimentos.replicas import ResultadoReplicas, Resumen, correr_replicas, resumir
 
 __all__ = [
     "PALANCAS_POR_DEFECTO",
@@ -24,9 +24,9 @@ __all__ = [
     "ComparacionPar",
     "DiferenciaKPI",
     "Palanca",
-    "Resumen",
     "ResultadoBarrido",
     "ResultadoReplicas",
+    "Resumen",
     "RutaInvalida",
     "aplicar_punto",
     "barrido",

@@ -163,7 +163,7 @@ def sensibilidad(escenario: Escenario, politica: Politica, *,
         for signo, nombre in ((-1, "abajo"), (1, "arriba")):
             valor = actual + signo * pal.paso
             if isinstance(actual, int) and not isinstance(actual, bool):
-                valor = int(round(valor))
+                valor = round(valor)
             try:
                 esc, pol = aplicar_punto(escenario, politica, {pal.ruta: valor})
             except RutaInvalida as exc:

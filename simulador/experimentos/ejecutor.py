@@ -56,7 +56,7 @@ _POOL_N = 0
 def _pool(n: int) -> ProcessPoolExecutor:
     """Un grupo de procesos reutilizable (crearlo cuesta; la app lo mantiene vivo)."""
     global _POOL, _POOL_N
-    if _POOL is None or _POOL_N != n:
+    if _POOL is None or n != _POOL_N:
         if _POOL is not None:
             _POOL.shutdown(cancel_futures=True)
         metodo = "fork" if "fork" in mp.get_all_start_methods() else "spawn"

@@ -82,10 +82,7 @@ def resumir(valores: np.ndarray) -> Resumen:
         return Resumen(nan, nan, nan, nan, nan, nan, 0)
     media = float(x.mean())
     desvio = float(x.std(ddof=1)) if n > 1 else 0.0
-    if n > 1:
-        semi = float(stats.t.ppf(0.975, n - 1)) * desvio / math.sqrt(n)
-    else:
-        semi = 0.0
+    semi = float(stats.t.ppf(0.975, n - 1)) * desvio / math.sqrt(n) if n > 1 else 0.0
     return Resumen(media=media, ic_inf=media - semi, ic_sup=media + semi,
                    p5=float(np.percentile(x, 5)), p95=float(np.percentile(x, 95)),
                    desvio=desvio, n=n)
@@ -108,7 +105,7 @@ class ResultadoReplicas:
     @property
     def replicas(self) -> int:
         """Número de réplicas."""
-        return int(len(self.kpis))
+        return len(self.kpis)
 
 
 def armar_resultado(politica: Politica, semilla: int,

@@ -1,12 +1,15 @@
 """Cálculos en caché: las corridas se guardan según sus entradas (JSON de los modelos).
 
-Las funciones reciben textos JSON y números (fáciles de comparar), nunca objetos de pydantic, y
-devuelven resultados serializables. Un parámetro con guion bajo (``_progreso``) no entra en la
-clave. Ir y volver entre páginas no vuelve a simular lo ya simulado.
+Las funciones reciben textos JSON y números (fáciles de comparar), nunca objetos de pydantic.
+Las lecturas rápidas usan ``st.cache_data``; las corridas largas, que muestran una barra de avance,
+usan un :class:`Almacen` LRU acotado (``_progreso`` no entra en la clave). Ir y volver entre
+páginas no vuelve a simular lo ya simulado. Los resultados no se modifican después de guardarse.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,29 +63,80 @@ def leer_politica(ruta: str, mtime: float) -> tuple[Politica, str]:
     return cargar_politica(Path(ruta), archivo=Path(ruta).name), texto
 
 
-@st.cache_data(max_entries=6, show_spinner=False)
+class Almacen:
+    """Caché LRU compartida y con candado, para corridas largas que muestran su avance.
+
+    ``st.cache_data`` vuelve a reproducir los elementos que se dibujan dentro de la función
+    cacheada, y una barra de avance creada afuera no se puede reproducir; por eso las corridas
+    con avance guardan su resultado aquí, con la misma idea: clave = entradas en JSON.
+    """
+
+    def __init__(self, maximo: int) -> None:
+        self.maximo = maximo
+        self._datos: OrderedDict[tuple[object, ...], object] = OrderedDict()
+        self._candado = threading.Lock()
+
+    def obtener(self, clave: tuple[object, ...]) -> object | None:
+        """El valor guardado (y lo marca como reciente), o None."""
+        with self._candado:
+            if clave not in self._datos:
+                return None
+            self._datos.move_to_end(clave)
+            return self._datos[clave]
+
+    def guardar(self, clave: tuple[object, ...], valor: object) -> None:
+        """Guarda un valor y descarta el más antiguo si se pasa del máximo."""
+        with self._candado:
+            self._datos[clave] = valor
+            self._datos.move_to_end(clave)
+            while len(self._datos) > self.maximo:
+                self._datos.popitem(last=False)
+
+
+@st.cache_resource
+def almacen(tipo: str) -> Almacen:
+    """Un almacén por tipo de corrida (se crea una vez por proceso)."""
+    return Almacen({"comparacion": 6, "barrido": 12, "sensibilidad": 12}.get(tipo, 8))
+
+
 def comparar_en_cache(esc_json: str, pols_json: tuple[str, ...], replicas: int, semilla: int,
                       _progreso: Progreso = None) -> Comparacion:
     """La comparación de la base (primera) con las alternativas, con detalle de la réplica 0."""
-    return comparar(esc_de(esc_json), [pol_de(p) for p in pols_json], replicas=replicas,
+    clave = (esc_json, pols_json, replicas, semilla)
+    guardado = almacen("comparacion").obtener(clave)
+    if isinstance(guardado, Comparacion):
+        return guardado
+    comp = comparar(esc_de(esc_json), [pol_de(p) for p in pols_json], replicas=replicas,
                     semilla=semilla, detalle=True, progreso=_progreso)
+    almacen("comparacion").guardar(clave, comp)
+    return comp
 
 
-@st.cache_data(max_entries=12, show_spinner=False)
 def barrido_en_cache(esc_json: str, pol_json: str, ruta: str, valores: tuple[float, ...],
                      replicas: int, semilla: int,
                      _progreso: Progreso = None) -> ResultadoBarrido:
     """Un barrido de una palanca de la política sobre una lista de valores."""
-    return barrido(esc_de(esc_json), pol_de(pol_json), {ruta: list(valores)}, replicas=replicas,
-                   semilla=semilla, progreso=_progreso)
+    clave = (esc_json, pol_json, ruta, valores, replicas, semilla)
+    guardado = almacen("barrido").obtener(clave)
+    if isinstance(guardado, ResultadoBarrido):
+        return guardado
+    res = barrido(esc_de(esc_json), pol_de(pol_json), {ruta: list(valores)}, replicas=replicas,
+                  semilla=semilla, progreso=_progreso)
+    almacen("barrido").guardar(clave, res)
+    return res
 
 
-@st.cache_data(max_entries=12, show_spinner=False)
 def sensibilidad_en_cache(esc_json: str, pol_json: str, replicas: int, semilla: int,
                           _progreso: Progreso = None) -> pd.DataFrame:
     """Los datos del tornado alrededor de una política."""
-    return sensibilidad(esc_de(esc_json), pol_de(pol_json), replicas=replicas, semilla=semilla,
-                        progreso=_progreso)
+    clave = (esc_json, pol_json, replicas, semilla)
+    guardado = almacen("sensibilidad").obtener(clave)
+    if isinstance(guardado, pd.DataFrame):
+        return guardado
+    tabla = sensibilidad(esc_de(esc_json), pol_de(pol_json), replicas=replicas,
+                         semilla=semilla, progreso=_progreso)
+    almacen("sensibilidad").guardar(clave, tabla)
+    return tabla
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

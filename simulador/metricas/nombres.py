@@ -66,7 +66,7 @@ NOMBRES_KPI: dict[str, tuple[str, str]] = {
     "costo_email": ("Costo de correos", "moneda"),
     "costo_sms": ("Costo de SMS", "moneda"),
     "costo_carta": ("Costo de cartas", "moneda"),
-    "costo_llamada": ("Costo de llamadas", "moneda"),
+    "costo_llamada": ("Costo del equipo de cobranza (llamadas)", "moneda"),
     "costo_agencia": ("Comisión de agencia de cobranza", "moneda"),
     "costo_legal": ("Costo de acciones legales", "moneda"),
     "costo_cobranza": ("Costo total de cobranza", "moneda"),

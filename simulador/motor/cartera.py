@@ -121,7 +121,7 @@ def _sigmoide(x: np.ndarray) -> np.ndarray:
 
 
 def generar_cartera(escenario: Escenario, flujos: Flujos) -> Cartera:
-    """Sortea clientes, postulantes y todas sus compras potenciales del calentamiento y horizonte."""
+    """Sortea clientes, postulantes y sus compras potenciales del calentamiento y el horizonte."""
     inicio, fin = -escenario.calentamiento_dias, escenario.horizonte_dias
     segs = escenario.segmentos
     rc, rp = flujos["clientes"], flujos["postulantes"]

@@ -16,7 +16,6 @@ from simulador.motor import comportamiento as comp
 from simulador.motor import dinero, gestiones
 from simulador.motor.cartera import EPISODIOS_DIFICULTAD
 from simulador.motor.estado import ABIERTA, INF
-from simulador.motor.utiles import sumar_por_cliente
 
 PASO_RELACION = 7
 """Cada cuántos días se actualizan la rotación y la confianza (supuesto de cálculo)."""
@@ -67,8 +66,10 @@ def iniciar_dia(sim: Simulacion, dia: int) -> None:
     """Corre el paso diario del día ``dia``."""
     if dia - 1 >= -1:
         sim.series.registrar(sim, dia - 1)
-    sim.cobrado_hoy = 0
+    sim.cobrado_por_dia.pop(dia - 1, None)
     sim.ventas_hoy = 0
+    # el equipo de cobranza cuesta cada día, haga o no llamadas (su tiempo es la capacidad)
+    sim.costos.fila(dia, -1, "llamada", sim.costo_equipo_dia)
     sim.dia = dia
     sim.indice_dia = None
     f = sim.f
@@ -81,6 +82,7 @@ def iniciar_dia(sim: Simulacion, dia: int) -> None:
     ids = f.abiertas
     if ids.size:
         _pagos(sim, dia, ids)
+        sim.indice_dia = None  # el índice por cliente se rehace con el estado tras los pagos
         ids = ids[f.estado[ids] == ABIERTA]
         _cargos(sim, dia, ids)
         _seguimiento(sim, dia, ids)
@@ -95,6 +97,7 @@ def iniciar_dia(sim: Simulacion, dia: int) -> None:
 
 def _clientes(sim: Simulacion, dia: int) -> None:
     c, cart, p = sim.c, sim.cartera, sim.params
+    np.clip(c.confianza, 0.0, 1.0, out=c.confianza)
     # fin de dificultades temporales
     termina = c.en_dificultad & (c.dificultad_hasta <= dia)
     if termina.any():
@@ -102,8 +105,8 @@ def _clientes(sim: Simulacion, dia: int) -> None:
         ids = sim.f.abiertas
         m = termina[cart.c_cliente[ids]] & (sim.f.dia_natural[ids] <= dia)
         sim.f.dia_natural[ids[m]] = dia + 1 + (ids[m] % 10)
-        for k in np.flatnonzero(termina):
-            sim.eventos.fila(dia, int(k), -1, "recuperacion", "sale de la dificultad")
+        for cli_fin in np.flatnonzero(termina):
+            sim.eventos.fila(dia, int(cli_fin), -1, "recuperacion", "sale de la dificultad")
     # comienzo de dificultades (días sorteados de antemano en la cartera)
     ep = np.minimum(c.episodio, EPISODIOS_DIFICULTAD - 1)
     cae = (cart.dificultad_inicio[sim.todos, ep] == dia) & (c.episodio < EPISODIOS_DIFICULTAD)
@@ -113,6 +116,7 @@ def _clientes(sim: Simulacion, dia: int) -> None:
         c.en_dificultad[k] = True
         c.quiebra[k] = quiebra
         c.dificultad_hasta[k] = cart.dificultad_fin[k, ep[k]]
+        c.dificultad_desde[k] = dia
         c.episodio[k] += 1
         for i, q in zip(k, quiebra, strict=True):
             sim.eventos.fila(dia, int(i), -1, "quiebra" if q else "dificultad",
@@ -174,7 +178,8 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
     j = np.arange(ini, fin)
     cli = cart.c_cliente[ini:fin]
     monto = cart.c_centavos[ini:fin]
-    ok = ~c.quiebra[cli]
+    # quien quiebra sigue comprando unos días (sin pagar) y luego cierra
+    ok = ~c.quiebra[cli] | (dia - c.dificultad_desde[cli] < p.dias_compras_tras_quiebra)
     perdida = ok & ~c.activo[cli]
     if perdida.any():
         sim.ventas_perdidas["rotacion"] += _en_horizonte(dia, monto[perdida])
@@ -305,8 +310,7 @@ def _cargos(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
     if nuevo.size and (mora.cargo_fijo > 0 or mora.cargo_pct > 0):
         monto = round(mora.cargo_fijo * 100) + np.round(f.saldo_p[nuevo] * mora.cargo_pct / 100.0)
         dinero.cargar(sim, nuevo, monto.astype(np.int64), "cargo_mora")
-        sumar_por_cliente(sim.c.confianza, sim.cartera.c_cliente[nuevo],
-                          sim.params.delta_confianza_cargo)
+        sim.c.confianza[np.unique(sim.cartera.c_cliente[nuevo])] += sim.params.delta_confianza_cargo
         sim.eventos.bloque(dia, sim.cartera.c_cliente[nuevo], nuevo, "cargo")
     f.cargo_hecho[v] = True
     if mora.interes_anual_pct > 0:

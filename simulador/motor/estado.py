@@ -58,6 +58,7 @@ class EstadoClientes:
         self.en_dificultad = np.zeros(c, bool)
         self.quiebra = np.zeros(c, bool)
         self.dificultad_hasta = np.full(c, -INF, np.int64)
+        self.dificultad_desde = np.full(c, -INF, np.int64)
         self.episodio = np.zeros(c, np.int16)
         self.lam_rotacion = np.zeros(c)
         self.activo = np.ones(c, bool)  # no se ha ido

@@ -14,7 +14,7 @@ from simulador.config.politica import Paso
 from simulador.motor import comportamiento as comp
 from simulador.motor import dinero, procesos
 from simulador.motor.estado import ABIERTA
-from simulador.motor.utiles import maximo_por_grupo, sumar_por_cliente
+from simulador.motor.utiles import maximo_por_grupo
 
 if TYPE_CHECKING:
     from simulador.motor.modelo import Simulacion
@@ -47,8 +47,8 @@ def _indice(sim: Simulacion) -> None:
     sim.indice_inicio = np.searchsorted(cli[orden], np.arange(sim.cartera.n_clientes + 1))
     n = sim.cartera.n_clientes
     tau = sim.dia - sim.f.dia_venc[sim.indice_ids]
-    sim.vencido_cliente = np.bincount(cli, weights=sim.f.saldo(ids) * (sim.dia > sim.f.dia_venc[ids]),
-                                      minlength=n)
+    vencido = (sim.f.saldo(ids) * (sim.dia > sim.f.dia_venc[ids])).astype(float)
+    sim.vencido_cliente = np.bincount(cli, weights=vencido, minlength=n).astype(float)
     sim.atraso_cliente = maximo_por_grupo(tau, sim.indice_inicio, -(10**6))
     sim.indice_dia = sim.dia
 
@@ -127,12 +127,13 @@ def ejecutar_paso(sim: Simulacion, paso: Paso, ids: np.ndarray) -> None:
         sens = sim.seg_arr["sens_rec"][cart.segmento[cli]]
         f.impulso[ids] += comp.impulso_recordatorio(p, canal, paso.personalizado, sens,
                                                     c.recordatorios[cli])
-        sumar_por_cliente(c.recordatorios, cli, 1)
-        sumar_por_cliente(c.confianza, cli, p.delta_confianza_recordatorio)
+        unicos = np.unique(cli)
+        c.recordatorios[unicos] += 1
+        c.confianza[unicos] += p.delta_confianza_recordatorio
         sim.eventos.bloque(dia, cli, ids, "recordatorio")
     elif paso.accion == "llamada":
         for k in np.unique(cli):
-            encolar_llamada(sim, int(k), f"seguimiento día {paso.dias}")
+            encolar_llamada(sim, int(k), f"seguimiento día {paso.dias}", forzada=paso.dias <= 0)
     elif paso.accion == "suspender_credito":
         nuevos = np.unique(cli[~c.suspendido[cli]])
         c.suspendido[nuevos] = True
@@ -192,7 +193,7 @@ def encolar_llamada(sim: Simulacion, cliente: int, motivo: str, *, urgente: bool
         return False
     sim.c.en_cola[cliente] = True
     puntaje = puntaje_prioridad(sim, cliente)
-    prioridad = -puntaje - (1e15 if urgente else 0.0) - (1e18 if forzada else 0.0)
+    prioridad = -round(puntaje) - (10**15 if urgente else 0) - (10**18 if forzada else 0)
     sim.env.process(procesos.llamada(sim.env, sim, cliente, prioridad, motivo, forzada))
     return True
 
@@ -202,7 +203,6 @@ def resultado_llamada(sim: Simulacion, cliente: int, motivo: str) -> None:
     f, c, p, eq = sim.f, sim.c, sim.params, sim.escenario.equipo
     rng = sim.flujos["llamadas"]
     dia = sim.dia
-    sim.costos.fila(dia, cliente, "llamada", sim.costo_llamada)
     c.llamadas[cliente] += 1
     ids = por_cliente(sim, cliente)
     if rng.random() >= min(1.0, p.prob_contacto_pct / 100.0 * (0.75 + 0.5 * eq.habilidad)):

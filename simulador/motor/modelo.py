@@ -58,7 +58,7 @@ class Simulacion:
         self.decaimiento = decaimiento_diario(self.params)
         self.inicio = -escenario.calentamiento_dias
         self.dia = self.inicio
-        self.cobrado_hoy = 0
+        self.cobrado_por_dia: dict[int, int] = {}
         self.hay_cierres = False
         self.ventas_perdidas = {"rechazo": 0, "bloqueo": 0, "rotacion": 0}
         self.ventas_contado = 0
@@ -68,7 +68,7 @@ class Simulacion:
         self.mesa = Mesa(self.env, cobradores=eq.cobradores,
                          duracion_media=1.0 / eq.llamadas_por_dia)
         self.sin_cobradores = eq.cobradores == 0
-        self.costo_llamada = round(eq.costo_hora * eq.horas_por_dia / eq.llamadas_por_dia * 100)
+        self.costo_equipo_dia = round(eq.cobradores * eq.costo_hora * eq.horas_por_dia * 100)
         self.llamadas_en_cola = 0
         self.planes_activos = 0
         self.ventas_hoy = 0
@@ -91,6 +91,10 @@ class Simulacion:
         self.env.process(procesos.reloj(self.env, self))
         for cambio in politica.cambios:
             self.env.process(procesos.cambio_politica(self.env, self, cambio.desde_dia))
+
+    def sumar_cobrado(self, centavos: int) -> None:
+        """Suma lo cobrado al día contable en curso (para la serie diaria)."""
+        self.cobrado_por_dia[self.dia] = self.cobrado_por_dia.get(self.dia, 0) + centavos
 
     # --- tiempo
     def tiempo_de(self, dia: int) -> float:

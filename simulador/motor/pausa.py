@@ -91,8 +91,8 @@ def instantanea(sim: Simulacion) -> Instantanea:
         "oculto_atraso_habitual": np.round(cart.atraso_habitual[k], 1),
     })
     clientes = clientes.sort_values(["senales", "vencido"], ascending=False, kind="stable")
-    cobrado = float(sim.series.cobrado[: max(0, dia)].sum()) + (
-        sim.cobrado_hoy / 100.0 if dia > 0 else 0.0)
+    cobrado = float(sim.series.cobrado[: max(0, dia - 1)].sum()) + sum(
+        v for d, v in sim.cobrado_por_dia.items() if d >= 0) / 100.0
     return Instantanea(dia=dia, fecha=sim.escenario.fecha_inicio + dt.timedelta(days=dia),
                        facturas=facturas, clientes=clientes.reset_index(drop=True),
                        cola=sim.mesa.en_cola, cobrado=cobrado)
@@ -125,7 +125,7 @@ def _aplicar(sim: Simulacion, a: Accion) -> str:
     if a.tipo == "recordatorio":
         from simulador.config.politica import Paso
 
-        paso = Paso(dias=0, accion="recordatorio", canal=a.canal, personalizado=True)  # type: ignore[arg-type]
+        paso = Paso(dias=0, accion="recordatorio", canal=a.canal, personalizado=True)
         gestiones.ejecutar_paso(sim, paso, ids)
         return f"Cliente {c}: recordatorio por {a.canal} enviado."
     if a.tipo == "aceptar_promesa":

@@ -49,7 +49,7 @@ def cambio_politica(env: simpy.Environment, sim: Simulacion, desde_dia: int) -> 
     diario.preparar_politica(sim)
 
 
-def llamada(env: simpy.Environment, sim: Simulacion, cliente: int, prioridad: float,
+def llamada(env: simpy.Environment, sim: Simulacion, cliente: int, prioridad: int,
             motivo: str, forzada: bool) -> Proceso:
     """Una llamada espera un cobrador libre (cola por prioridad), dura y tiene efecto."""
     llegada = env.now
@@ -93,10 +93,11 @@ def plan_pago(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.nda
     sim.planes_activos += 1
     total = int(f.saldo(ids).sum())
     pie = round(total * plan.pie_pct / 100.0)
-    dinero.abonar_total(sim, ids, pie, "cuota_plan")
+    roto = bool(c.quiebra[cliente]) and pie > 0  # quien quebró no puede pagar el pie
+    if not roto:
+        dinero.abonar_total(sim, ids, pie, "cuota_plan")
     p_cuota = comp.prob_pagar_cuota(sim.params, plan.intervalo_dias, bool(c.quiebra[cliente]))
-    roto = False
-    for k in range(plan.cuotas):
+    for k in range(0 if roto else plan.cuotas):
         yield env.timeout(plan.intervalo_dias)
         abiertas = ids[f.estado[ids] == ABIERTA]
         if abiertas.size == 0:
@@ -134,7 +135,8 @@ def agencia(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.ndarr
     if c.quiebra[cliente]:
         prob, fraccion = 1.0, p.recuperacion_agencia_insolvente_pct / 100.0
     else:
-        prob = float(comp.cobrabilidad(p, edad)) * (0.5 if c.en_dificultad[cliente] else 1.0)
+        prob = float(comp.cobrabilidad(p, edad)) * p.factor_recuperacion_agencia * (
+            0.5 if c.en_dificultad[cliente] else 1.0)
         fraccion = 1.0
     exito = rng.random() < prob
     espera = rng.exponential(p.dias_recuperacion_agencia)

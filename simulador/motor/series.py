@@ -43,7 +43,7 @@ class RegistroSeries:
             self.inicial = por_tramo
             return
         self.cartera[dia] = por_tramo
-        self.cobrado[dia] = sim.cobrado_hoy / 100.0
+        self.cobrado[dia] = sim.cobrado_por_dia.get(dia, 0) / 100.0
         self.ventas[dia] = sim.ventas_hoy / 100.0
         self.abiertas[dia] = ids.size
         self.cola[dia] = sim.mesa.en_cola

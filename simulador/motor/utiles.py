@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 
-def sumar_por_cliente(destino: np.ndarray, clientes: np.ndarray, valor: float | np.ndarray) -> None:
+def sumar_por_cliente(destino: np.ndarray, clientes: np.ndarray,
+                      valor: float | np.ndarray) -> None:
     """``destino[clientes] += valor`` acumulando clientes repetidos (más rápido que add.at)."""
     if clientes.size == 0:
         return
@@ -18,7 +19,7 @@ def sumar_por_cliente(destino: np.ndarray, clientes: np.ndarray, valor: float | 
 
 
 def maximo_por_grupo(valores: np.ndarray, inicio: np.ndarray, vacio: int) -> np.ndarray:
-    """Máximo de ``valores`` en cada grupo contiguo [inicio[g], inicio[g+1]); ``vacio`` si no hay."""
+    """Máximo de ``valores`` en cada grupo [inicio[g], inicio[g+1]); ``vacio`` si está vacío."""
     n = inicio.size - 1
     salida = np.full(n, vacio, np.int64)
     con = inicio[1:] > inicio[:-1]

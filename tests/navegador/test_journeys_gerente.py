@@ -1,0 +1,41 @@
+"""Recorrido del gerente en Chromium: compara dos políticas incluidas y lee la diferencia."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import capturar, esperar_app
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.navegador
+
+
+def test_gerente_compara_dos_politicas_incluidas(page: Page, url_app: str) -> None:
+    page.goto(f"{url_app}/comparar")
+    esperar_app(page)
+    expect(page.get_by_role("heading", name="Comparar políticas")).to_be_visible()
+    # una sola alternativa: la primera política incluida después de la base
+    page.get_by_test_id("stButtonGroup").first.get_by_role("button", name="1",
+                                                            exact=True).click()
+    esperar_app(page)
+    base = page.get_by_test_id("stSelectbox").filter(has_text="Base (política actual)")
+    expect(base).to_contain_text("Actual (laxa)")
+    alternativa = page.get_by_test_id("stSelectbox").filter(has_text="Alternativa 1")
+    expect(alternativa).to_contain_text(".yaml")
+    expect(page.get_by_text("Qué cambia frente a la base")).to_be_visible()
+    replicas = page.get_by_label("Réplicas por política")
+    replicas.fill("4")
+    replicas.press("Enter")
+    esperar_app(page)
+    page.get_by_role("button", name="Simular y comparar").click()
+    expect(page.get_by_role("heading", name="Qué dice la comparación")).to_be_visible(
+        timeout=180_000)
+    esperar_app(page)
+    # la lectura y las tarjetas con la diferencia y su intervalo
+    expect(page.get_by_test_id("stAlertContentSuccess").first).to_be_visible()
+    tarjetas = page.get_by_test_id("stMetric")
+    expect(tarjetas).to_have_count(10)
+    expect(tarjetas.nth(9)).to_contain_text("IC 95 %")
+    expect(page.get_by_text(re.compile(r"Resultados listos en \d+,?\d* s|\d+\.\d s"))).to_be_visible()
+    capturar(page, "gerente_comparacion")

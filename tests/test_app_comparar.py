@@ -1,0 +1,148 @@
+"""AppTest de «Comparar políticas»: elegir, editar, subir con errores, correr y ver resultados."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from simulador import Escenario, aplicar_delta, cargar_escenario
+
+RAIZ = Path(__file__).resolve().parents[1]
+APP = str(RAIZ / "app.py")
+FORM = "FormSubmitter:form_politica_{}-Aplicar cambios a esta política"
+
+
+def ir(at: AppTest, url: str) -> AppTest:
+    for clave, info in at._registered_pages.items():
+        if info.get("url_pathname") == url:
+            at._page_hash = clave
+            return at
+    raise KeyError(url)
+
+
+@pytest.fixture(scope="module")
+def chico() -> Escenario:
+    """El escenario PyME, más chico para que las pruebas sean rápidas."""
+    esc = cargar_escenario(RAIZ / "escenarios" / "pyme_distribuidora.yaml")
+    return aplicar_delta(esc, {"clientes": 150, "horizonte_dias": 120, "calentamiento_dias": 30})
+
+
+def abrir(esc: Escenario, replicas: int = 2) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    at.session_state["escenario"] = esc
+    at.session_state["replicas"] = replicas
+    ir(at, "comparar").run()
+    assert not at.exception
+    return at
+
+
+def clave_formulario(at: AppTest, i: int) -> str:
+    """El prefijo de las claves del formulario de la ranura ``i``."""
+    clave = next(w.key for w in at.number_input
+                 if w.key and w.key.startswith(f"ed{i}_") and w.key.endswith("descuento.pct"))
+    return clave.removesuffix("descuento.pct")
+
+
+def metricas(at: AppTest) -> dict[str, str]:
+    return {f"{i}:{m.label}": f"{m.value}|{m.delta}" for i, m in enumerate(at.metric)}
+
+
+def correr(at: AppTest) -> AppTest:
+    at.button(key="boton_comparar").click().run()
+    assert not at.exception
+    return at
+
+
+def test_base_por_defecto_y_resultados_con_lectura(chico: Escenario) -> None:
+    at = abrir(chico)
+    assert at.selectbox(key="pol_sel_0").value == "actual_laxa.yaml"
+    assert at.number_input(key="semilla").value == 1
+    correr(at)
+    assert any("Qué dice la comparación" in s.value for s in at.subheader)
+    assert len(at.success) >= 1  # titular de la lectura
+    etiquetas = {m.label for m in at.metric}
+    assert {"Caja cobrada", "DSO (días para cobrar)", "Incobrables", "Ventas",
+            "Resultado económico"} <= etiquetas
+    figs = at.get("plotly_chart")
+    assert any("Caja: cobrado acumulado" in f.proto.spec for f in figs)
+
+
+def test_editar_una_alternativa_cambia_los_resultados(chico: Escenario) -> None:
+    at = abrir(chico)
+    at.segmented_control(key="n_alt").set_value(1).run()
+    at.selectbox(key="pol_sel_1").set_value("(copia de la base)").run()
+    correr(at)
+    antes = metricas(at)
+    assert "no distinguible" in antes["9:Resultado económico"]  # la copia es igual a la base
+    at.segmented_control(key="editar_cual").set_value(1).run()
+    prefijo = clave_formulario(at, 1)
+    at.number_input(key=prefijo + "descuento.pct").set_value(2.0)
+    at.number_input(key=prefijo + "descuento.dias").set_value(10)
+    at.text_input(key=prefijo + "nombre").set_value("Con descuento 2/10")
+    at.button(key=FORM.format(1)).click().run()
+    assert not at.exception
+    assert at.selectbox(key="pol_sel_1").value == "(editada en el formulario)"
+    assert any("descuento.pct" in str(t.value) for t in at.dataframe)  # delta sobre la base
+    assert at.warning  # resultados viejos marcados como desactualizados
+    correr(at)
+    despues = metricas(at)
+    assert despues != antes
+    assert "Con descuento 2/10" in " ".join(m.value for m in at.markdown)
+
+
+def test_formulario_invalido_muestra_el_error_en_espanol(chico: Escenario) -> None:
+    at = abrir(chico)
+    at.segmented_control(key="editar_cual").set_value(0).run()
+    prefijo = clave_formulario(at, 0)
+    at.number_input(key=prefijo + "descuento.pct").set_value(2.0)
+    at.number_input(key=prefijo + "descuento.dias").set_value(45)
+    at.button(key=FORM.format(0)).click().run()
+    assert not at.exception
+    errores = " ".join(e.value for e in at.error)
+    assert "formulario: descuento.dias" in errores and "menor que plazo_dias" in errores
+    assert at.selectbox(key="pol_sel_0").value == "actual_laxa.yaml"
+
+
+def test_replicas_y_semilla_cambian_los_resultados(chico: Escenario) -> None:
+    at = abrir(chico)
+    correr(at)
+    primero = metricas(at)
+    at.number_input(key="semilla").set_value(7).run()
+    correr(at)
+    assert metricas(at) != primero
+    at.number_input(key="replicas").set_value(3).run()
+    correr(at)
+    assert at.session_state["comparacion"].base.replicas == 3
+
+
+def test_subir_politica_con_error_muestra_la_linea(chico: Escenario) -> None:
+    at = abrir(chico)
+    at.segmented_control(key="n_alt").set_value(1).run()
+    at.selectbox(key="pol_sel_1").set_value("(subir un archivo)").run()
+    texto = "version: 1\nnombre: Mala\nplazo_dias: 30\nseguimiento:\n  - {dias: -90, accion: " \
+            "recordatorio}\n"
+    at.file_uploader(key="pol_archivo_1").set_value(
+        ("mala.yaml", texto.encode(), "application/x-yaml")).run()
+    assert not at.exception
+    errores = [e.value for e in at.error]
+    assert any(e.startswith("mala.yaml, línea 5: seguimiento[0].dias") for e in errores), errores
+    bueno = texto.replace("-90", "-3")
+    at.file_uploader(key="pol_archivo_1").set_value(
+        ("buena.yaml", bueno.encode(), "application/x-yaml")).run()
+    assert not at.error
+    assert at.session_state["pol_subida_1"][0].nombre == "Mala"
+
+
+@pytest.mark.parametrize("vista", ["Resultado económico", "Variabilidad entre réplicas",
+                                   "Por segmento", "Todos los indicadores"])
+def test_cada_vista_de_resultados(chico: Escenario, vista: str) -> None:
+    at = abrir(chico)
+    correr(at)
+    at.segmented_control(key="vista_resultados").set_value(vista).run()
+    assert not at.exception
+    if vista != "Todos los indicadores":
+        assert at.get("plotly_chart")
+    else:
+        assert len(at.dataframe) >= 1

@@ -1,0 +1,86 @@
+"""AppTest de la página Escenario: elegir, subir con errores, editar y descargar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+RAIZ = Path(__file__).resolve().parents[1]
+APP = str(RAIZ / "app.py")
+ESCENARIO = (RAIZ / "escenarios" / "pyme_distribuidora.yaml").read_text(encoding="utf-8")
+
+
+def ir(at: AppTest, url: str) -> AppTest:
+    for clave, info in at._registered_pages.items():
+        if info.get("url_pathname") == url:
+            at._page_hash = clave
+            return at
+    raise KeyError(url)
+
+
+def abrir() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    return ir(at, "escenario").run()
+
+
+def metrica(at: AppTest, etiqueta: str) -> str:
+    return next(m.value for m in at.metric if m.label == etiqueta)
+
+
+def test_muestra_la_cartera_del_escenario_incluido() -> None:
+    at = abrir()
+    assert not at.exception
+    assert at.subheader[0].value == "Distribuidora PyME"
+    assert metrica(at, "Clientes al inicio") == "1.000"
+    figs = at.get("plotly_chart")
+    assert len(figs) == 2
+    assert "Segmentos" in figs[0].proto.spec
+    assert len(at.dataframe) == 1
+
+
+def test_subida_con_error_muestra_linea_y_conserva_el_anterior() -> None:
+    at = abrir()
+    at.selectbox(key="esc_sel").set_value("(subir un archivo)").run()
+    malo = ESCENARIO.replace("clientes: 1000", "clientes: -3")
+    linea = next(i for i, t in enumerate(malo.splitlines(), 1) if t.startswith("clientes:"))
+    at.file_uploader(key="esc_archivo").set_value(
+        ("malo.yaml", malo.encode(), "application/x-yaml")).run()
+    assert not at.exception
+    errores = [e.value for e in at.error]
+    assert any(f"malo.yaml, línea {linea}: clientes: debe ser ≥ 1" in e for e in errores), errores
+    assert at.subheader[0].value == "Distribuidora PyME"
+    # corregido, se carga
+    bueno = ESCENARIO.replace("nombre: Distribuidora PyME", "nombre: Cliente corregido")
+    at.file_uploader(key="esc_archivo").set_value(
+        ("bueno.yaml", bueno.encode(), "application/x-yaml")).run()
+    assert not at.exception
+    assert not at.error
+    assert at.subheader[0].value == "Cliente corregido"
+
+
+def test_editar_parametros_cambia_la_cartera() -> None:
+    at = abrir()
+    at.segmented_control(key="esc_vista").set_value("Editar parámetros").run()
+    at.number_input(key="esc_f_clientes").set_value(250)
+    at.button(key="FormSubmitter:form_escenario-Aplicar cambios al escenario").click().run()
+    assert not at.exception
+    at.segmented_control(key="esc_vista").set_value("Cartera que genera").run()
+    assert metrica(at, "Clientes al inicio") == "250"
+    assert at.session_state["escenario"].clientes == 250
+
+
+def test_formulario_cambia_el_horizonte_y_la_descarga_lo_refleja() -> None:
+    from simulador import cargar_escenario
+    from simulador.interfaz.paginas.escenario import yaml_para_descargar
+
+    at = abrir()
+    at.segmented_control(key="esc_vista").set_value("Editar parámetros").run()
+    at.number_input(key="esc_f_horizonte").set_value(400)
+    at.button(key="FormSubmitter:form_escenario-Aplicar cambios al escenario").click().run()
+    assert not at.exception
+    esc = at.session_state["escenario"]
+    assert esc.horizonte_dias == 400
+    texto = yaml_para_descargar(esc, at.session_state["escenario_texto"])
+    assert "# yaml-language-server" in texto  # conserva los comentarios del original
+    assert cargar_escenario(texto, archivo="descarga.yaml") == esc

@@ -1,0 +1,112 @@
+"""AppTest de Sensibilidad, Clientes e Informe y archivos (con un escenario chico)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from simulador import Escenario, aplicar_delta, cargar_escenario, cargar_politica
+
+RAIZ = Path(__file__).resolve().parents[1]
+APP = str(RAIZ / "app.py")
+
+
+def ir(at: AppTest, url: str) -> AppTest:
+    for clave, info in at._registered_pages.items():
+        if info.get("url_pathname") == url:
+            at._page_hash = clave
+            return at
+    raise KeyError(url)
+
+
+@pytest.fixture(scope="module")
+def chico() -> Escenario:
+    esc = cargar_escenario(RAIZ / "escenarios" / "pyme_distribuidora.yaml")
+    return aplicar_delta(esc, {"clientes": 120, "horizonte_dias": 90, "calentamiento_dias": 30})
+
+
+def abrir(esc: Escenario, url: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=240).run()
+    at.session_state["escenario"] = esc
+    at.session_state["replicas"] = 2
+    at.session_state["sens_replicas"] = 1
+    ir(at, url).run()
+    assert not at.exception
+    return at
+
+
+def spec(at: AppTest, clave: str) -> dict:
+    figs = [f for f in at.get("plotly_chart") if f.proto.id and clave in f.proto.id]
+    return json.loads((figs or at.get("plotly_chart"))[0].proto.spec)
+
+
+def test_barrido_dibuja_la_curva_y_la_palanca_cambia_el_resultado(chico: Escenario) -> None:
+    at = abrir(chico, "sensibilidad")
+    assert any("Pulse «Correr el barrido»" in i.value for i in at.info)
+    at.number_input(key="sens_hasta_descuento.pct").set_value(2.0).run()
+    at.button(key="boton_barrido").click().run()
+    assert not at.exception
+    figura = spec(at, "fig_barrido")
+    assert "según descuento por pronto pago" in figura["layout"]["title"]["text"]
+    assert figura["layout"]["xaxis"]["title"]["text"].endswith("(%)")
+    curva = figura["data"][2]["y"]
+    assert len(at.dataframe[0].value) == 3  # 0, 1 y 2 %
+    at.selectbox(key="sens_palanca").set_value("plazo_dias").run()
+    at.number_input(key="sens_hasta_plazo_dias").set_value(30.0).run()
+    at.button(key="boton_barrido").click().run()
+    assert not at.exception
+    otra = spec(at, "fig_barrido")
+    assert "según plazo de pago" in otra["layout"]["title"]["text"]
+    assert otra["data"][2]["y"] != curva
+
+
+def test_tornado(chico: Escenario) -> None:
+    at = abrir(chico, "sensibilidad")
+    at.segmented_control(key="sens_vista").set_value("Qué palancas importan").run()
+    at.button(key="boton_tornado").click().run()
+    assert not at.exception
+    figura = spec(at, "fig_tornado")
+    assert "pesan más" in figura["layout"]["title"]["text"]
+    assert {t["name"] for t in figura["data"]} == {"Palanca un paso abajo",
+                                                   "Palanca un paso arriba"}
+
+
+def test_clientes_muestra_la_historia_y_cambia_con_el_cliente(chico: Escenario) -> None:
+    at = abrir(chico, "clientes")
+    at.button(key="boton_corrida").click().run()
+    assert not at.exception
+    primero = spec(at, "fig_historia")["layout"]["title"]["text"]
+    assert "Historia del cliente" in primero
+    opciones = at.selectbox(key="cli_cliente").options
+    at.selectbox(key="cli_cliente").select_index(len(opciones) - 1).run()
+    assert not at.exception
+    assert spec(at, "fig_historia")["layout"]["title"]["text"] != primero
+    assert len(at.dataframe) == 1
+
+
+def test_informe_y_archivos(chico: Escenario) -> None:
+    at = abrir(chico, "informe")
+    assert any("Todavía no hay resultados" in i.value for i in at.info)
+    etiquetas = [b.label for b in at.get("download_button")]
+    assert any("pyme_distribuidora.yaml" in e for e in etiquetas)
+    ir(at, "comparar").run()
+    at.button(key="boton_comparar").click().run()
+    ir(at, "informe").run()
+    assert not at.exception
+    etiquetas = [b.label for b in at.get("download_button")]
+    assert "Descargar el informe (HTML)" in etiquetas
+    assert "Descargar resultados (Excel)" in etiquetas
+    assert any("CSV" in e for e in etiquetas)
+    # lo que se descarga: las entradas vuelven a cargar idénticas
+    from simulador.interfaz.paginas import archivos
+
+    productos = at.session_state["_productos"][1]
+    assert productos["html"].startswith(b"<!DOCTYPE html>")
+    assert productos["excel"][:2] == b"PK"
+    comp = at.session_state["comparacion"]
+    assert comp.escenario == chico
+    pol = cargar_politica(archivos.a_yaml(comp.base.politica), archivo="base.yaml")
+    assert pol == comp.base.politica
