@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.instalado
 
-.PHONY: run test instalar lint tipos bench validar docs limpiar test-rapido test-lento
+.PHONY: run test instalar lint tipos bench validar docs validacion limpiar test-rapido test-lento
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 instalar: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/streamlit run app.py
+	$(BIN)/streamlit run app.py --server.headless true --browser.gatherUsageStats false
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -39,6 +39,9 @@ validar: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m simulador.documentacion
+
+validacion: $(STAMP)
+	$(BIN)/python -m simulador.validacion
 
 bench: $(STAMP)
 	$(BIN)/python bench/correr_todo.py

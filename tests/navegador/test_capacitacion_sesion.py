@@ -33,8 +33,11 @@ def _entrar_capacitador(page: Page, url: str, ruta: str = "panel") -> None:
 
 
 def _elegir(page: Page, caja: Any, opcion: str) -> None:
+    """Elige en un selectbox escribiendo la opción (el menú se puede filtrar) y Enter."""
+    caja.scroll_into_view_if_needed()
     caja.click()
-    page.get_by_role("option", name=opcion, exact=True).click()
+    page.keyboard.type(opcion)
+    page.get_by_role("option", name=opcion, exact=True).first.click()
 
 
 def _crear_sesion(page: Page, etiqueta: str) -> str:
@@ -78,8 +81,6 @@ def test_sesion_con_dos_participantes(browser: Browser, url_app: str) -> None:
     _unirse(ana, url_app, codigo, "Ana")
     expect(ana.get_by_text("Ronda 1 de 6")).to_be_visible(timeout=LIMITE)
     formulario = ana.get_by_test_id("stForm")
-    formulario.get_by_test_id("stSelectbox").first.click()
-    capturar(ana, "depurar")
     _elegir(ana, formulario.get_by_test_id("stSelectbox").first, "Llamar")
     _elegir(ana, formulario.get_by_test_id("stSelectbox").nth(1), "Enviar recordatorio")
     capturar(ana, "capacitacion_02_sala_ronda_1")

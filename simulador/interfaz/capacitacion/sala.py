@@ -112,8 +112,8 @@ def _mesa(ej: Ejercicio, ses: dict[str, Any], part: dict[str, Any], jugadas: lis
         "atraso_max": "Días de atraso", "senales": "Señales", "promesas_rotas": "Promesas rotas",
         "alertas": "Alertas"})
     st.dataframe(vista, hide_index=True, width="stretch", column_config={
-        "Saldo": st.column_config.NumberColumn(format="$ %.0f"),
-        "Vencido": st.column_config.NumberColumn(format="$ %.0f")})
+        "Saldo": st.column_config.NumberColumn(format="localized"),
+        "Vencido": st.column_config.NumberColumn(format="localized")})
     with st.expander("Historia de un cliente"):
         if not lista.empty:
             k = st.selectbox("Cliente", lista["cliente"].tolist(), key=f"hist_{r}")
