@@ -79,18 +79,30 @@ def _banda(fig: go.Figure, x: Sequence[object], matriz: np.ndarray, nombre: str,
                              hovertemplate=f"{nombre}: {plantilla}<extra></extra>"))
 
 
+def por_mes(escenario: Escenario, diario: np.ndarray) -> tuple[list[dt.date], np.ndarray]:
+    """Suma una matriz diaria [R, H] por mes calendario: (primer día de cada mes, [R, M])."""
+    dias = fechas(escenario, diario.shape[1])
+    meses = sorted({d.replace(day=1) for d in dias})
+    indice = {m: j for j, m in enumerate(meses)}
+    columnas = np.array([indice[d.replace(day=1)] for d in dias])
+    salida = np.zeros((diario.shape[0], len(meses)))
+    for j in range(len(meses)):
+        salida[:, j] = diario[:, columnas == j].sum(axis=1)
+    return meses, salida
+
+
 def fig_cobrado(comp: Comparacion, fmt: Formato) -> go.Figure:
-    """Cobrado acumulado desde el inicio del horizonte, por política, con su franja."""
+    """Caja cobrada en cada mes del horizonte, por política, con su franja."""
     fig = go.Figure()
     for i, res in enumerate(comp.resultados):
-        acumulado = np.cumsum(res.cobrado, axis=1)
-        x = fechas(comp.escenario, acumulado.shape[1])
-        _banda(fig, x, acumulado, res.politica.nombre, color(i), fmt, grupo=f"p{i}")
+        meses, mensual = por_mes(comp.escenario, res.cobrado)
+        _banda(fig, meses, mensual, res.politica.nombre, color(i), fmt, grupo=f"p{i}")
+    fig.update_traces(selector={"mode": "lines", "showlegend": True}, mode="lines+markers")
     fig.update_yaxes(tickprefix=f"{fmt.simbolo} ")
+    fig.update_xaxes(dtick="M1", tickformat="%m-%Y")
     fig.update_layout(hovermode="x unified")
-    return estilo(fig, fmt, titulo="Caja: cobrado acumulado en el horizonte",
-                  eje_x="Fecha", eje_y=f"Cobrado acumulado {fmt.sufijo_eje('moneda')}",
-                  nota=NOTA_BANDA)
+    return estilo(fig, fmt, titulo="Caja: cobrado en cada mes", eje_x="Mes",
+                  eje_y=f"Cobrado en el mes {fmt.sufijo_eje('moneda')}", nota=NOTA_BANDA)
 
 
 def fig_cartera_total(comp: Comparacion, fmt: Formato) -> go.Figure:

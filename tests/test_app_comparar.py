@@ -62,11 +62,11 @@ def test_base_por_defecto_y_resultados_con_lectura(chico: Escenario) -> None:
     correr(at)
     assert any("Qué dice la comparación" in s.value for s in at.subheader)
     assert len(at.success) >= 1  # titular de la lectura
-    etiquetas = {m.label for m in at.metric}
-    assert {"Caja cobrada", "DSO (días para cobrar)", "Incobrables", "Ventas",
+    etiquetas = {m.label.split(" · ")[0] for m in at.metric}
+    assert {"Caja cobrada", "DSO: días para cobrar", "Incobrables", "Ventas",
             "Resultado económico"} <= etiquetas
     figs = at.get("plotly_chart")
-    assert any("Caja: cobrado acumulado" in f.proto.spec for f in figs)
+    assert any("Caja: cobrado en cada mes" in f.proto.spec for f in figs)
 
 
 def test_editar_una_alternativa_cambia_los_resultados(chico: Escenario) -> None:
@@ -75,7 +75,7 @@ def test_editar_una_alternativa_cambia_los_resultados(chico: Escenario) -> None:
     at.selectbox(key="pol_sel_1").set_value("(copia de la base)").run()
     correr(at)
     antes = metricas(at)
-    assert "no distinguible" in antes["9:Resultado económico"]  # la copia es igual a la base
+    assert "no distinguible" in antes["9:Resultado económico · Alternativa 1"]  # igual a la base
     at.segmented_control(key="editar_cual").set_value(1).run()
     prefijo = clave_formulario(at, 1)
     at.number_input(key=prefijo + "descuento.pct").set_value(2.0)
@@ -84,7 +84,8 @@ def test_editar_una_alternativa_cambia_los_resultados(chico: Escenario) -> None:
     at.button(key=FORM.format(1)).click().run()
     assert not at.exception
     assert at.selectbox(key="pol_sel_1").value == "(editada en el formulario)"
-    assert any("descuento.pct" in str(t.value) for t in at.dataframe)  # delta sobre la base
+    delta = " ".join(m.value for m in at.markdown)
+    assert "Descuento por pagar dentro del plazo del descuento: 0 % → **2 %**" in delta
     assert at.warning  # resultados viejos marcados como desactualizados
     correr(at)
     despues = metricas(at)

@@ -80,7 +80,7 @@ class ParametrosComportamiento(Modelo):
         fuente="supuesto", ge=-1, le=1,
     )
     delta_confianza_cargo: float = campo(
-        -0.03, descripcion="Cambio de confianza por cada cargo por mora", unidad="confianza",
+        -0.01, descripcion="Cambio de confianza por cada cargo por mora", unidad="confianza",
         fuente="supuesto", ge=-1, le=1,
     )
     delta_confianza_suspension: float = campo(

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 from pydantic import BaseModel, ValidationError
 
 from simulador import ProblemaArchivo
@@ -19,7 +20,7 @@ from simulador.metricas import MEJOR_SI_SUBE, NOMBRES_KPI
 
 KPIS_TARJETAS: tuple[tuple[str, str], ...] = (
     ("cobrado", "Caja cobrada"),
-    ("dso", "DSO (días para cobrar)"),
+    ("dso", "DSO: días para cobrar"),
     ("incobrables_pct", "Incobrables"),
     ("ventas_totales", "Ventas"),
     ("resultado_economico", "Resultado económico"),
@@ -49,35 +50,43 @@ def problemas_de_validacion(error: ValidationError, modelo: type[BaseModel],
                 for e in error.errors()]
 
 
+def tarjeta(col: DeltaGenerator, comp: Comparacion, i: int, kpi: str, titulo: str,
+            fmt: Formato) -> None:
+    """La tarjeta de un indicador de la política ``i`` (con la diferencia si no es la base)."""
+    res = comp.resultados[i]
+    unidad = NOMBRES_KPI[kpi][1]
+    r = res.resumen[kpi]
+    ayuda = (f"{NOMBRES_KPI[kpi][0]}. Media de {r.n} réplicas; intervalo del 95 % de la "
+             f"media: {fmt.intervalo(r.ic_inf, r.ic_sup, unidad)}.")
+    etiqueta = f"{titulo} · {res.politica.nombre}"
+    if i == 0:
+        col.metric(etiqueta, fmt.valor(r.media, unidad, corto=True), help=ayuda, border=True,
+                   delta="base", delta_color="gray", delta_arrow="off")
+        return
+    d = comp.pares[i - 1].diferencias[kpi]
+    texto = fmt.diferencia(d.diferencia, unidad, corto=True)
+    intervalo = fmt.intervalo(d.ic_inf, d.ic_sup, unidad, diferencia=True)
+    ayuda += f" Diferencia con la base: {texto}, intervalo del 95 %: {intervalo}."
+    if not math.isfinite(d.diferencia) or not d.distinguible:
+        color, flecha = "gray", "off"
+        texto += " · no distinguible"
+    else:
+        sube = d.diferencia > 0
+        mejor = MEJOR_SI_SUBE.get(kpi)
+        color = "gray" if mejor is None else ("green" if sube == mejor else "red")
+        flecha = "up" if sube else "down"
+    col.metric(etiqueta, fmt.valor(r.media, unidad, corto=True), delta=texto,
+               delta_color=color, delta_arrow=flecha, help=ayuda, border=True,
+               delta_description=f"IC 95 %: {intervalo}")
+
+
 def tarjetas(comp: Comparacion, fmt: Formato) -> None:
-    """Una fila de tarjetas por política: valor medio y diferencia con la base e intervalo."""
-    for i, res in enumerate(comp.resultados):
-        st.markdown(f"**{res.politica.nombre}**" + (" · base" if i == 0 else ""))
-        columnas = st.columns(len(KPIS_TARJETAS))
-        for col, (kpi, titulo) in zip(columnas, KPIS_TARJETAS, strict=True):
-            unidad = NOMBRES_KPI[kpi][1]
-            r = res.resumen[kpi]
-            ayuda = (f"{NOMBRES_KPI[kpi][0]}. Media de {r.n} réplicas; intervalo del 95 % de la "
-                     f"media: {fmt.intervalo(r.ic_inf, r.ic_sup, unidad)}.")
-            if i == 0:
-                col.metric(titulo, fmt.valor(r.media, unidad, corto=True), help=ayuda,
-                           border=True)
-                continue
-            d = comp.pares[i - 1].diferencias[kpi]
-            texto = fmt.diferencia(d.diferencia, unidad, corto=True)
-            intervalo = fmt.intervalo(d.ic_inf, d.ic_sup, unidad, diferencia=True)
-            ayuda += f" Diferencia con la base: {texto}, intervalo del 95 %: {intervalo}."
-            if not math.isfinite(d.diferencia) or not d.distinguible:
-                color, flecha = "gray", "off"
-                texto += " · no distinguible"
-            else:
-                sube = d.diferencia > 0
-                mejor = MEJOR_SI_SUBE.get(kpi)
-                color = "gray" if mejor is None else ("green" if sube == mejor else "red")
-                flecha = "up" if sube else "down"
-            col.metric(titulo, fmt.valor(r.media, unidad, corto=True), delta=texto,
-                       delta_color=color, delta_arrow=flecha, help=ayuda, border=True,
-                       delta_description=f"IC 95 %: {intervalo}")
+    """Una fila por indicador y una columna por política: valor, diferencia e intervalo."""
+    n = len(comp.resultados)
+    for kpi, titulo in KPIS_TARJETAS:
+        st.markdown(f"**{titulo}**")
+        for i, col in enumerate(st.columns(n)):
+            tarjeta(col, comp, i, kpi, titulo, fmt)
 
 
 @contextmanager

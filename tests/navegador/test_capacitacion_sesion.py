@@ -41,8 +41,9 @@ def _elegir(page: Page, caja: Any, opcion: str) -> None:
 
 
 def _crear_sesion(page: Page, etiqueta: str) -> str:
-    expect(page.get_by_text("Crear sesión").first).to_be_visible(timeout=LIMITE)
+    expect(page.get_by_text("Crear una sesión").first).to_be_visible(timeout=LIMITE)
     formulario = page.get_by_test_id("stForm").filter(has_text="Ejercicio")
+    expect(formulario).to_be_visible()
     _elegir(page, formulario.get_by_test_id("stSelectbox").first, etiqueta)
     page.get_by_role("button", name="Crear sesión").click()
     aviso = page.get_by_text(re.compile("Código para los participantes"))
@@ -78,7 +79,7 @@ def test_sesion_con_dos_participantes(browser: Browser, url_app: str) -> None:
 
     ana_ctx = browser.new_context(viewport={"width": 1400, "height": 900})
     ana = ana_ctx.new_page()
-    _unirse(ana, url_app, codigo, "Ana")
+    _unirse(ana, url_app, codigo, "Ana Quiroga")
     expect(ana.get_by_text("Ronda 1 de 6")).to_be_visible(timeout=LIMITE)
     formulario = ana.get_by_test_id("stForm")
     _elegir(ana, formulario.get_by_test_id("stSelectbox").first, "Llamar")
@@ -101,23 +102,23 @@ def test_sesion_con_dos_participantes(browser: Browser, url_app: str) -> None:
 
     beto_ctx = browser.new_context(viewport={"width": 1400, "height": 900})
     beto = beto_ctx.new_page()
-    _unirse(beto, url_app, codigo, "Beto")
+    _unirse(beto, url_app, codigo, "Beto Salinas")
     for ronda in range(1, 7):
         _enviar_ronda(beto, ronda)
     expect(beto.get_by_text("Puntaje total")).to_be_visible(timeout=LIMITE)
-    expect(beto.get_by_text("Ana")).to_have_count(0)  # no ve a los demás
+    expect(beto.get_by_text("Quiroga")).to_have_count(0)  # no ve a los demás
 
     panel.get_by_role("button", name="Actualizar").click()
     esperar_app(panel)
     tabla = panel.get_by_test_id("stDataFrame").first
-    expect(tabla).to_contain_text("Ana", timeout=LIMITE)
-    expect(tabla).to_contain_text("Beto")
+    expect(tabla).to_contain_text("Ana Quiroga", timeout=LIMITE)
+    expect(tabla).to_contain_text("Beto Salinas")
     expect(tabla).to_contain_text("terminado")
     expect(panel.get_by_text("Decisiones al lado de la referencia")).to_be_visible()
     with panel.expect_download() as descarga:
         panel.get_by_role("button", name="Descargar resultados (CSV)").click()
     contenido = open(descarga.value.path(), encoding="utf-8").read()
-    assert "Ana" in contenido and "Beto" in contenido
+    assert "Ana Quiroga" in contenido and "Beto Salinas" in contenido
     capturar(panel, "capacitacion_05_panel_resultados")
     for ctx in (capacitador, ana_ctx, beto_ctx):
         ctx.close()

@@ -46,6 +46,15 @@ def moneda(valor: float) -> str:
     return "$ " + f"{valor:,.0f}".replace(",", ".")
 
 
+def valor_criterio(clave: str, valor: float) -> str:
+    """El valor de un criterio con su unidad."""
+    if clave == "adherencia":
+        return f"{valor:.0f} %"
+    if clave == "relaciones":
+        return f"{valor:.1f} puntos de confianza"
+    return moneda(valor)
+
+
 def _secretos() -> dict[str, Any] | None:
     try:
         return {k: st.secrets[k] for k in ("SIMULADOR_CLAVE_CAPACITADOR",
@@ -90,11 +99,10 @@ def mostrar_cierre(detalle: dict[str, Any], serie: pd.DataFrame | None, *,
     st.metric("Puntaje total", f"{detalle['total']:.1f} / 100",
               help="50 = igual que la jugada de referencia en la misma cartera y semilla.")
     st.caption("Cada criterio vale 50 puntos si iguala a la referencia; más es mejor.")
-    filas = [{"Criterio": c["nombre"], quien: c["valor"], "Referencia": c["referencia"],
+    filas = [{"Criterio": c["nombre"], quien: valor_criterio(c["clave"], c["valor"]),
+              "Referencia": valor_criterio(c["clave"], c["referencia"]),
               "Puntos": c["puntos"], "Peso": c["peso"]} for c in detalle["criterios"]]
-    st.dataframe(pd.DataFrame(filas), hide_index=True, width="stretch",
-                 column_config={quien: st.column_config.NumberColumn(format="%.0f"),
-                                "Referencia": st.column_config.NumberColumn(format="%.0f")})
+    st.dataframe(pd.DataFrame(filas), hide_index=True, width="stretch")
     if detalle.get("claves"):
         st.subheader("Las decisiones que más movieron el puntaje")
         st.caption("Estimado volviendo a correr sin cada decisión: positivo = la decisión sumó.")

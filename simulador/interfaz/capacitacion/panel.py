@@ -132,8 +132,8 @@ def pagina() -> None:
     st.title("Panel del capacitador")
     if not exigir_capacitador():
         return
-    with st.expander("Crear una sesión", expanded=not almacen.sesiones()):
-        _crear()
+    st.subheader("Crear una sesión")
+    _crear()
     todas = almacen.sesiones()
     if not todas:
         return
@@ -142,6 +142,7 @@ def pagina() -> None:
     indice = codigos.index(actual) if actual in codigos else 0
     etiquetas = {s["codigo"]: f"{s['codigo']} · {s['ejercicio']} · {s['participantes']} "
                  "participante(s)" for s in todas}
+    st.divider()
     codigo = st.selectbox("Sesión", codigos, index=indice, format_func=etiquetas.__getitem__,
                           key="panel_selector")
     st.session_state["panel_sesion"] = codigo

@@ -107,13 +107,15 @@ def _mesa(ej: Ejercicio, ses: dict[str, Any], part: dict[str, Any], jugadas: lis
     lista = rondas.lista_trabajo(estado)
     if lista.empty:
         st.info("Nadie tiene deuda vencida ni señales de alerta esta semana.")
-    vista = lista.drop(columns=["prioridad", "ancla"]).rename(columns={
+    vista = lista.assign(
+        segmento=[f"{s} (cliente ancla)" if a else s for s, a in zip(
+            lista["segmento"], lista["ancla"], strict=True)],
+        saldo=lista["saldo"].map(moneda), vencido=lista["vencido"].map(moneda),
+    ).drop(columns=["prioridad", "ancla"]).rename(columns={
         "cliente": "Cliente", "segmento": "Segmento", "saldo": "Saldo", "vencido": "Vencido",
         "atraso_max": "Días de atraso", "senales": "Señales", "promesas_rotas": "Promesas rotas",
         "alertas": "Alertas"})
-    st.dataframe(vista, hide_index=True, width="stretch", column_config={
-        "Saldo": st.column_config.NumberColumn(format="localized"),
-        "Vencido": st.column_config.NumberColumn(format="localized")})
+    st.dataframe(vista, hide_index=True, width="stretch")
     with st.expander("Historia de un cliente"):
         if not lista.empty:
             k = st.selectbox("Cliente", lista["cliente"].tolist(), key=f"hist_{r}")
@@ -125,7 +127,8 @@ def _mesa(ej: Ejercicio, ses: dict[str, Any], part: dict[str, Any], jugadas: lis
         elegidas = {}
         for _, f in lista.iterrows():
             k = int(f["cliente"])
-            etiqueta = f"Cliente {k} · {f['segmento']} · vencido {moneda(f['vencido'])}"
+            etiqueta = (f"Cliente {k}{' (ancla)' if f['ancla'] else ''} · {f['segmento']} · "
+                        f"vencido {moneda(f['vencido'])}")
             if f["alertas"]:
                 etiqueta += f" · {f['alertas']}"
             elegidas[k] = st.selectbox(etiqueta, permitidas, key=f"dec_{r}_{k}")

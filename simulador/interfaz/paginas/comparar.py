@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import time
 
-import pandas as pd
 import streamlit as st
 
-from simulador import ErrorCarga, cargar_politica, describir_delta
+from simulador import ErrorCarga, Politica, cargar_politica, describir_delta
+from simulador.carga.traduccion import info_campo
 from simulador.formato import Formato
 from simulador.interfaz import calculos, estado
 from simulador.interfaz.componentes import mostrar_problemas, progreso
@@ -57,6 +57,16 @@ def _subida(i: int) -> None:
                           "El archivo tiene problemas; se conserva la política anterior")
 
 
+def nombre_palanca(ruta: str) -> str:
+    """El nombre en español de una palanca (su descripción en el modelo), o la ruta."""
+    try:
+        info = info_campo(Politica, tuple(ruta.split(".")))
+    except Exception:
+        info = None
+    texto = getattr(info, "description", None) or ruta
+    return texto.split(" (")[0].split(":")[0]
+
+
 def _ranura_ui(i: int) -> None:
     ss = st.session_state
     opciones = list(estado.archivos(estado.CARPETA_POLITICAS))
@@ -84,8 +94,9 @@ def _ranura_ui(i: int) -> None:
             filas = describir_delta(base, r.politica)
             if filas:
                 st.markdown("**Qué cambia frente a la base**")
-                st.dataframe(pd.DataFrame(filas, columns=["Palanca", "Base", "Esta política"]),
-                             hide_index=True, width="stretch")
+                st.markdown("\n".join(
+                    f"- {md(nombre_palanca(ruta))}: {md(antes)} → **{md(despues)}**"
+                    for ruta, antes, despues in filas))
             else:
                 st.caption("Igual a la base: edítela abajo para probar un cambio.")
 

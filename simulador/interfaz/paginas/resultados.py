@@ -14,7 +14,8 @@ from simulador.metricas import COLUMNAS_SEGMENTO, NOMBRES_KPI
 
 VISTAS = ("Caja y cartera", "Resultado económico", "Variabilidad entre réplicas",
           "Por segmento", "Todos los indicadores")
-ICONOS = {"bueno": "🟢", "malo": "🔴", "neutro": "⚪"}
+ICONOS = {"bueno": ":green[:material/thumb_up:]", "malo": ":red[:material/thumb_down:]",
+          "neutro": ":gray[:material/remove:]"}
 KPIS_TABLA = (
     "resultado_economico", "margen_bruto", "ventas_totales", "ventas_perdidas", "cobrado",
     "dso", "dso_recuento", "dso_mejor_posible", "dias_atraso_promedio", "cei",
@@ -34,8 +35,8 @@ def md(texto: str) -> str:
 def lectura(comp: Comparacion, fmt: Formato) -> None:
     """La lectura en español corriente, con un punto de color por tono."""
     frases = leer(comp, fmt)
-    st.success(md(frases[0].texto), icon="💡")
-    cuerpo = [f"{ICONOS.get(f.tono, '⚪')} {md(f.texto)}" for f in frases[1:]
+    st.success(md(frases[0].texto), icon=":material/lightbulb:")
+    cuerpo = [f"{ICONOS.get(f.tono, ICONOS['neutro'])} {md(f.texto)}" for f in frases[1:]
               if f.tono != "nota"]
     st.markdown("\n".join(f"- {linea}" for linea in cuerpo))
     for f in frases:
@@ -118,8 +119,8 @@ def mostrar(comp: Comparacion, fmt: Formato) -> None:
     lectura(comp, fmt)
     st.subheader("Indicadores clave")
     st.caption("Media de las réplicas. En las alternativas, la flecha es la diferencia con la "
-               "base (verde = mejor, rojo = peor, gris = no distinguible de cero); debajo, su "
-               "intervalo del 95 %. Pase el ratón sobre «?» para más detalle.")
+               "base (verde = mejor, rojo = peor, gris = no distinguible de cero) y al lado su "
+               "intervalo del 95 % (IC). Pase el ratón sobre «?» para más detalle.")
     tarjetas(comp, fmt)
     st.session_state.setdefault("vista_resultados", VISTAS[0])
     vista = st.segmented_control("Ver", VISTAS, key="vista_resultados", required=True,
