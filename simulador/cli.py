@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> None:
     comando = typer.main.get_command(app)
     _traducir_ayuda(comando)
     try:
-        comando.main(args=argv, prog_name="simulador", standalone_mode=False)
+        codigo = comando.main(args=argv, prog_name="simulador", standalone_mode=False)
     except cexc.NoArgsIsHelpError as exc:
         typer.echo(exc.format_message())
         sys.exit(0)
@@ -110,3 +110,5 @@ def main(argv: list[str] | None = None) -> None:
         typer.echo(f"error: {_traducir(exc)}", err=True)
         typer.echo("Use 'simulador --help' para ver los subcomandos y opciones.", err=True)
         sys.exit(2)
+    if isinstance(codigo, int) and codigo:
+        sys.exit(codigo)

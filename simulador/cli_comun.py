@@ -99,6 +99,12 @@ def cargar_entradas(escenario: Path, politicas: Sequence[Path]) -> tuple[Escenar
                 pols.append(cargar_politica(ruta))
         except ErrorCarga as exc:
             problemas.extend(str(p) for p in exc.problemas)
+    if esc is not None:
+        from simulador.carga import validar_combinacion
+
+        for ruta, pol in zip(politicas, pols, strict=False):
+            problemas.extend(str(p) for p in validar_combinacion(
+                esc, pol, archivo_politica=str(ruta)))
     if problemas or esc is None:
         for p in problemas:
             typer.echo(p, err=True)

@@ -169,7 +169,12 @@ def validar_combinacion(
 def validar_archivos(
     rutas: list[Path], *, avisos: list[str] | None = None
 ) -> dict[str, list[ProblemaArchivo]]:
-    """Valida varios archivos; además cruza cada escenario con cada política válidos."""
+    """Valida varios archivos; además cruza escenarios y políticas válidos.
+
+    Con un solo escenario (el caso "voy a correr estas políticas sobre este escenario"), una
+    combinación incoherente es un error. Con varios escenarios (validar una biblioteca), es un
+    aviso: cada archivo es válido por sí solo y la combinación quizá nunca se corra.
+    """
     resultado: dict[str, list[ProblemaArchivo]] = {}
     escenarios: list[Escenario] = []
     politicas: list[tuple[Politica, str, NodoIndex]] = []
@@ -187,7 +192,11 @@ def validar_archivos(
             politicas.append((modelo, nombre, indice))
     for escenario in escenarios:
         for politica, nombre, indice in politicas:
-            resultado[nombre] += validar_combinacion(
+            cruzados = validar_combinacion(
                 escenario, politica, archivo_politica=nombre, indice=indice
             )
+            if len(escenarios) == 1:
+                resultado[nombre] += cruzados
+            elif avisos is not None:
+                avisos.extend(f"{p} (solo si se corre con ese escenario)" for p in cruzados)
     return resultado

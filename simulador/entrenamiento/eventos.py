@@ -1,9 +1,7 @@
-"""Eventos inyectados en una ronda y ajustes de la relación que el motor aún no expone.
+"""Eventos inyectados en una ronda (disputas, pedidos de prórroga, recesión anunciada).
 
-Las dos funciones que tocan el estado interno (``inyectar_disputa`` y ``ajustar_confianza``)
-imitan lo que hace el motor al emitir una factura disputada y al registrar una gestión; son
-deterministas, así que repetir las mismas decisiones reproduce el mismo estado. Cuando el motor
-publique una acción equivalente en ``simulador.motor.pausa`` bastará con cambiarlas aquí.
+Usan las acciones públicas de pausa del motor (``simulador.motor.pausa``); son deterministas, así
+que repetir las mismas decisiones reproduce el mismo estado.
 """
 
 from __future__ import annotations
@@ -11,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from simulador.entrenamiento.ejercicio import Ejercicio, Evento
-from simulador.motor import gestiones
+from simulador.motor import gestiones, pausa
 from simulador.motor.modelo import Simulacion
 
 
@@ -39,21 +37,13 @@ def resolver_cliente(sim: Simulacion, evento: Evento) -> int | None:
 
 
 def inyectar_disputa(sim: Simulacion, cliente: int) -> None:
-    """El cliente disputa su factura abierta más reciente: la pagará mucho más tarde."""
-    ids = gestiones.por_cliente(sim, cliente)
-    ids = ids[~sim.f.disputada[ids]]
-    if ids.size == 0:
-        return
-    j = ids[-1:]
-    sim.f.disputada[j] = True
-    sim.f.dia_natural[j] += int(sim.params.disputa_dias_extra)
-    sim.eventos.bloque(sim.dia, np.full(1, cliente), j, "disputa")
+    """El cliente disputa su factura abierta más reciente (acción pública del motor)."""
+    pausa.iniciar_disputa(sim, cliente)
 
 
 def ajustar_confianza(sim: Simulacion, cliente: int, delta: float, motivo: str) -> None:
-    """Sube o baja la confianza del cliente (relación) y lo deja en su historia."""
-    sim.c.confianza[cliente] = float(np.clip(sim.c.confianza[cliente] + delta, 0.0, 1.0))
-    sim.eventos.fila(sim.dia, cliente, -1, "accion_entrenamiento", motivo)
+    """Sube o baja la confianza del cliente (acción pública del motor)."""
+    pausa.ajustar_confianza(sim, cliente, delta, motivo)
 
 
 AVISO_PRORROGA = "pide una prórroga"

@@ -107,7 +107,8 @@ def senal(sim: Simulacion, cliente: int, texto: str) -> None:
     sim.c.ultima_senal[cliente] = texto
     sim.eventos.fila(sim.dia, cliente, -1, "alerta", texto)
     if sim.politica.alertas.activas:
-        detecta = sim.flujos["llamadas"].random() < 0.5 + 0.5 * sim.escenario.equipo.habilidad
+        detecta = sim.flujos.de_cliente("alertas", cliente).random() < (
+            0.5 + 0.5 * sim.escenario.equipo.habilidad)
         if detecta:
             encolar_llamada(sim, cliente, f"alerta: {texto}", urgente=True)
 
@@ -201,7 +202,7 @@ def encolar_llamada(sim: Simulacion, cliente: int, motivo: str, *, urgente: bool
 def resultado_llamada(sim: Simulacion, cliente: int, motivo: str) -> None:
     """Efecto de una llamada atendida: contacto, disputas, plan, promesa e impulso de pago."""
     f, c, p, eq = sim.f, sim.c, sim.params, sim.escenario.equipo
-    rng = sim.flujos["llamadas"]
+    rng = sim.flujos.de_cliente("llamadas", cliente)
     dia = sim.dia
     c.llamadas[cliente] += 1
     ids = por_cliente(sim, cliente)
@@ -238,7 +239,7 @@ def resultado_llamada(sim: Simulacion, cliente: int, motivo: str) -> None:
 def registrar_promesa(sim: Simulacion, cliente: int, dias: int) -> None:
     """El cliente promete pagar lo vencido en ``dias``; el seguimiento se pausa hasta entonces."""
     c, p = sim.c, sim.params
-    rng = sim.flujos["llamadas"]
+    rng = sim.flujos.de_cliente("llamadas", cliente)
     seg = sim.escenario.segmentos[int(sim.cartera.segmento[cliente])]
     prob = seg.prob_cumple_promesa_pct / 100.0
     if c.quiebra[cliente]:
@@ -265,7 +266,7 @@ def ofrecer_plan(sim: Simulacion, cliente: int, *, forzado: bool = False) -> boo
     prob = sim.params.prob_acepta_plan_pct / 100.0
     if c.en_dificultad[cliente]:
         prob = min(1.0, prob + 0.2)
-    if sim.flujos["planes"].random() >= prob:
+    if sim.flujos.de_cliente("planes", cliente).random() >= prob:
         sim.eventos.fila(sim.dia, cliente, -1, "plan", "rechaza el plan ofrecido")
         return False
     c.en_plan[cliente] = True

@@ -154,6 +154,31 @@ def _aplicar(sim: Simulacion, a: Accion) -> str:
     raise ValueError(f"acción desconocida '{a.tipo}'")
 
 
+def iniciar_disputa(sim: Simulacion, cliente: int) -> bool:
+    """El cliente disputa su factura abierta más reciente: la pagará mucho más tarde.
+
+    Es lo que hace el motor al emitir una factura disputada; sirve para inyectar el evento en
+    un ejercicio. Devuelve si había una factura que disputar.
+    """
+    sim.dia = sim.dia_de(sim.env.now)
+    ids = gestiones.por_cliente(sim, cliente)
+    ids = ids[~sim.f.disputada[ids]]
+    if ids.size == 0:
+        return False
+    j = ids[-1:]
+    sim.f.disputada[j] = True
+    sim.f.dia_natural[j] += int(sim.params.disputa_dias_extra)
+    sim.eventos.bloque(sim.dia, np.full(1, cliente), j, "disputa")
+    return True
+
+
+def ajustar_confianza(sim: Simulacion, cliente: int, delta: float, motivo: str) -> None:
+    """Sube o baja la confianza (relación) de un cliente y lo deja en su historia."""
+    sim.dia = sim.dia_de(sim.env.now)
+    sim.c.confianza[cliente] = float(np.clip(sim.c.confianza[cliente] + delta, 0.0, 1.0))
+    sim.eventos.fila(sim.dia, cliente, -1, "accion_entrenamiento", motivo)
+
+
 def historia(sim: Simulacion, cliente: int) -> pd.DataFrame:
     """Eventos de un cliente hasta ahora (requiere la corrida con eventos)."""
     tabla = sim.eventos.cerrar()

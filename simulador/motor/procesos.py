@@ -89,7 +89,7 @@ def plan_pago(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.nda
               plan: PlanesPago) -> Proceso:
     """Pie y cuotas de un plan de pago; una cuota impaga rompe el plan."""
     f, c = sim.f, sim.c
-    rng = sim.flujos["planes"]
+    rng = sim.flujos.de_cliente("cuotas", cliente)
     sim.planes_activos += 1
     total = int(f.saldo(ids).sum())
     pie = round(total * plan.pie_pct / 100.0)
@@ -129,7 +129,7 @@ def plan_pago(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.nda
 
 def agencia(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.ndarray) -> Proceso:
     """La agencia recupera según la antigüedad (cobrabilidad) o devuelve la deuda para castigo."""
-    rng = sim.flujos["escalada"]
+    rng = sim.flujos.de_cliente("escalada", cliente)
     p, c = sim.params, sim.c
     edad = float((sim.dia - sim.f.dia_venc[ids]).mean())
     if c.quiebra[cliente]:
@@ -147,7 +147,7 @@ def agencia(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.ndarr
 
 def legal(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.ndarray) -> Proceso:
     """Acción legal: costo al iniciar; tras la demora, recupera o se castiga."""
-    rng = sim.flujos["escalada"]
+    rng = sim.flujos.de_cliente("escalada", cliente)
     p, c = sim.params, sim.c
     sim.costos.fila(sim.dia, cliente, "legal", round(sim.escenario.costos.costo_legal * 100))
     if c.quiebra[cliente]:

@@ -5,6 +5,7 @@ capacitador. Cada recorrido deja capturas en artefactos/capturas/."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -117,7 +118,7 @@ def test_sesion_con_dos_participantes(browser: Browser, url_app: str) -> None:
     expect(panel.get_by_text("Decisiones al lado de la referencia")).to_be_visible()
     with panel.expect_download() as descarga:
         panel.get_by_role("button", name="Descargar resultados (CSV)").click()
-    contenido = open(descarga.value.path(), encoding="utf-8").read()
+    contenido = Path(descarga.value.path()).read_text(encoding="utf-8")
     assert "Ana Quiroga" in contenido and "Beto Salinas" in contenido
     capturar(panel, "capacitacion_05_panel_resultados")
     for ctx in (capacitador, ana_ctx, beto_ctx):
@@ -164,7 +165,7 @@ def test_juego_de_roles_y_tarjetas(browser: Browser, url_app: str) -> None:
             capturar(sala, "capacitacion_08_rol_dialogo")
     expect(sala.get_by_text("Puntaje total")).to_be_visible(timeout=LIMITE)
     capturar(sala, "capacitacion_09_rol_cierre")
-    panel.goto(f"{url_app}/tarjetas")
+    panel.get_by_role("link", name="Tarjetas de rol").click()  # misma sesión: ya entró
     esperar_app(panel)
     expect(panel.get_by_text("Tarjeta del cliente")).to_be_visible(timeout=LIMITE)
     expect(panel.get_by_text("Tarjeta del vendedor")).to_be_visible()

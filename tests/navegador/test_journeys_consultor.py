@@ -46,7 +46,7 @@ def test_consultor_corrige_compara_y_descarga(page: Page, url_app: str,
                                               tmp_path: Path) -> None:
     page.goto(f"{url_app}/escenario")
     esperar_app(page)
-    page.get_by_test_id("stSelectbox").filter(has_text="Escenario").click()
+    page.get_by_role("combobox", name="Escenario").click()
     page.get_by_role("option", name="Subir un archivo YAML…").click()
     esperar_app(page)
     subir(page, "cliente.yaml", MALO)
@@ -60,10 +60,10 @@ def test_consultor_corrige_compara_y_descarga(page: Page, url_app: str,
     expect(page.get_by_text("debe ser ≥ 1")).to_have_count(0)
 
     ir(page, "Comparar políticas")
-    page.get_by_test_id("stButtonGroup").first.get_by_role("button", name="1",
-                                                            exact=True).click()
+    page.get_by_role("radiogroup", name="Número de alternativas").get_by_role(
+        "radio", name="1", exact=True).click()
     esperar_app(page)
-    replicas = page.get_by_label("Réplicas por política")
+    replicas = page.get_by_role("spinbutton", name="Réplicas por política")
     replicas.fill(str(REPLICAS))
     replicas.press("Enter")
     esperar_app(page)

@@ -16,15 +16,15 @@ def test_gerente_compara_dos_politicas_incluidas(page: Page, url_app: str) -> No
     esperar_app(page)
     expect(page.get_by_role("heading", name="Comparar políticas")).to_be_visible()
     # una sola alternativa: la primera política incluida después de la base
-    page.get_by_test_id("stButtonGroup").first.get_by_role("button", name="1",
-                                                            exact=True).click()
+    page.get_by_role("radiogroup", name="Número de alternativas").get_by_role(
+        "radio", name="1", exact=True).click()
     esperar_app(page)
-    base = page.get_by_test_id("stSelectbox").filter(has_text="Base (política actual)")
-    expect(base).to_contain_text("Actual (laxa)")
-    alternativa = page.get_by_test_id("stSelectbox").filter(has_text="Alternativa 1")
-    expect(alternativa).to_contain_text(".yaml")
+    base = page.get_by_role("combobox", name="Base (política actual)")
+    expect(base).to_have_value(re.compile(r"Actual \(laxa\)"))
+    alternativa = page.get_by_role("combobox", name="Alternativa 1")
+    expect(alternativa).to_have_value(re.compile(r"\.yaml\)$"))
     expect(page.get_by_text("Qué cambia frente a la base")).to_be_visible()
-    replicas = page.get_by_label("Réplicas por política")
+    replicas = page.get_by_role("spinbutton", name="Réplicas por política")
     replicas.fill("4")
     replicas.press("Enter")
     esperar_app(page)

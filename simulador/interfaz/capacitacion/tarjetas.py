@@ -32,7 +32,8 @@ ESTILO = """
   header, footer, [data-testid="stSidebar"], [data-testid="stToolbar"],
   [data-testid="stHeader"], [data-testid="stDecoration"], .no-imprimir,
   [data-testid="stForm"], [data-testid="stExpander"], [data-testid="stCaptionContainer"],
-  [data-testid="stSidebarNav"], [data-testid="stStatusWidget"] { display: none !important; }
+  [data-testid="stSidebarNav"], [data-testid="stStatusWidget"], [data-testid="stSelectbox"],
+  [data-testid="stNumberInput"], h1 { display: none !important; }
   .tarjeta-rol { page-break-after: always; break-after: page; border-color: #000; }
   [data-testid="stAppViewContainer"], [data-testid="stMain"] { padding: 0 !important; }
 }
