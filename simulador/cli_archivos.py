@@ -6,7 +6,6 @@ from pathlib import Path
 
 import typer
 
-import simulador.entrenamiento  # noqa: F401  (registra el tipo de archivo "ejercicio")
 from simulador.carga import (
     ErrorCarga,
     cargar_politica,

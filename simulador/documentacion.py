@@ -18,7 +18,7 @@ from pydantic.fields import FieldInfo
 
 from simulador.carga.archivos import MAX_BASES
 from simulador.carga.errores import numero
-from simulador.carga.tipos import TIPOS_ARCHIVO
+from simulador.carga.tipos import tipos_registrados
 from simulador.carga.traduccion import rango_de, unidad_de
 from simulador.carga.version import DESCRIPCION_MIGRACIONES
 from simulador.carga.yaml_seguro import LIMITE_BYTES, LIMITE_NODOS, LIMITE_PROFUNDIDAD
@@ -46,7 +46,7 @@ def _con_unidades(nodo: Any) -> None:
 
 def esquema_json(tipo: str) -> dict[str, Any]:
     """El esquema JSON de un tipo de archivo (``escenario``, ``politica``...)."""
-    modelo = TIPOS_ARCHIVO[tipo].modelo
+    modelo = tipos_registrados()[tipo].modelo
     esquema = modelo.model_json_schema(by_alias=True, mode="validation")
     _con_unidades(esquema)
     esquema = {
@@ -73,7 +73,7 @@ def textos_esquemas() -> dict[str, str]:
     """Nombre de archivo -> contenido de cada esquema JSON."""
     return {
         t.archivo_esquema: json.dumps(esquema_json(n), ensure_ascii=False, indent=2) + "\n"
-        for n, t in sorted(TIPOS_ARCHIVO.items())
+        for n, t in sorted(tipos_registrados().items())
     }
 
 
@@ -278,7 +278,7 @@ SHA-256 de las entradas.
 
 def texto_formatos() -> str:
     """El contenido de ``docs/formatos.md``."""
-    from simulador.carga.tipos import TIPOS_ARCHIVO as tipos
+    tipos = tipos_registrados()
 
     migraciones = [
         f"- {tipo}, versión {v} → {v + 1}: {texto}"

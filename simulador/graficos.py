@@ -48,11 +48,11 @@ def estilo(fig: go.Figure, fmt: Formato, *, titulo: str, eje_x: str, eje_y: str,
     """Título, ejes, leyenda abajo y separadores del escenario para cualquier figura."""
     texto = titulo if not nota else f"{titulo}<br><sup>{nota}</sup>"
     fig.update_layout(
-        title={"text": texto, "x": 0.0, "xanchor": "left"},
+        title={"text": texto, "x": 0.0, "xanchor": "left", "y": 0.98, "yanchor": "top"},
         xaxis_title=eje_x, yaxis_title=eje_y, separators=fmt.separadores_plotly,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "xanchor": "left", "x": 0,
                 "title": {"text": ""}},
-        template="plotly_white", height=alto, margin={"l": 70, "r": 20, "t": 80, "b": 90},
+        template="plotly_white", height=alto, margin={"l": 70, "r": 20, "t": 110, "b": 60},
         hoverlabel={"namelength": -1},
     )
     return fig
@@ -237,7 +237,8 @@ def fig_barrido(resumen: pd.DataFrame, ruta: str, etiqueta: str, unidad_palanca:
     return estilo(fig, fmt, titulo=f"{nombre} según {etiqueta.lower()}",
                   eje_x=f"{etiqueta} {fmt.sufijo_eje(unidad_palanca)}".strip(),
                   eje_y=f"{nombre} {fmt.sufijo_eje(unidad)}",
-                  nota="Misma cartera y mismas réplicas en cada punto (números aleatorios comunes).")
+                  nota="Misma cartera y mismas réplicas en cada punto (números aleatorios "
+                  "comunes).")
 
 
 def fig_tornado(tabla: pd.DataFrame, kpi: str, fmt: Formato) -> go.Figure:

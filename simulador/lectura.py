@@ -67,7 +67,8 @@ def frase_kpi(par: ComparacionPar, kpi: str, fmt: Formato) -> Frase:
     corto = NOMBRE_CORTO.get(kpi, nombre.lower())
     intervalo = fmt.intervalo(d.ic_inf, d.ic_sup, unidad, diferencia=True)
     if not math.isfinite(d.diferencia):
-        return Frase(f"{corto.capitalize()}: no se puede calcular para «{par.alternativa}».", "neutro")
+        return Frase(f"{corto.capitalize()}: no se puede calcular para «{par.alternativa}».",
+                     "neutro")
     if not d.distinguible:
         return Frase(
             f"{corto[0].upper() + corto[1:]}: «{par.alternativa}» frente a «{par.base}», "

@@ -9,7 +9,7 @@ import yaml
 from pydantic import BaseModel
 
 from simulador.carga.errores import numero
-from simulador.carga.tipos import TIPOS_ARCHIVO
+from simulador.carga.tipos import tipos_registrados
 from simulador.carga.traduccion import info_campo, unidad_de
 from simulador.config.deltas import diferencias
 from simulador.config.politica import Politica
@@ -48,7 +48,7 @@ def plano(valor: Any) -> Any:
 def tipo_de(modelo: BaseModel | type[BaseModel]) -> str | None:
     """El nombre del tipo de archivo registrado para este modelo (o None)."""
     clase = modelo if isinstance(modelo, type) else type(modelo)
-    return next((n for n, t in TIPOS_ARCHIVO.items() if t.modelo is clase), None)
+    return next((n for n, t in tipos_registrados().items() if t.modelo is clase), None)
 
 
 def linea_esquema(modelo: BaseModel | type[BaseModel], carpeta: str = "../esquemas") -> str:

@@ -64,6 +64,20 @@ def registrar_tipo(tipo: TipoArchivo) -> None:
     TIPOS_ARCHIVO[tipo.nombre] = tipo
 
 
+MODULOS_CON_TIPOS = ("simulador.entrenamiento.ejercicio",)
+"""Módulos que registran tipos de archivo propios; se importan al consultar el registro, así
+el resultado no depende de qué se haya importado antes (y no hay importación circular)."""
+
+
+def tipos_registrados() -> dict[str, TipoArchivo]:
+    """El registro completo de tipos de archivo."""
+    import importlib
+
+    for modulo in MODULOS_CON_TIPOS:
+        importlib.import_module(modulo)
+    return TIPOS_ARCHIVO
+
+
 def _cargar_escenario(ruta: Path, avisos: list[str]) -> tuple[BaseModel, NodoIndex]:
     return cargar_modelo_indexado(ruta, Escenario, tipo="escenario", avisos=avisos)
 
@@ -88,7 +102,7 @@ registrar_tipo(TipoArchivo(
 def detectar_tipo(datos: Any, ruta: Path | None = None) -> TipoArchivo | None:
     """El tipo de archivo según sus claves y, si no alcanza, según su carpeta."""
     claves = set(datos) if isinstance(datos, dict) else set()
-    puntajes = {n: len(t.claves & claves) for n, t in TIPOS_ARCHIVO.items()}
+    puntajes = {n: len(t.claves & claves) for n, t in tipos_registrados().items()}
     mejor = max(puntajes.values(), default=0)
     candidatos = [n for n, p in puntajes.items() if p == mejor and mejor > 0]
     if len(candidatos) == 1:

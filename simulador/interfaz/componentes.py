@@ -6,10 +6,11 @@ import math
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Literal
 
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 from pydantic import BaseModel, ValidationError
+from streamlit.delta_generator import DeltaGenerator
 
 from simulador import ProblemaArchivo
 from simulador.carga.traduccion import traducir
@@ -35,7 +36,7 @@ def texto_problema(p: ProblemaArchivo) -> str:
 
 def mostrar_problemas(problemas: list[ProblemaArchivo], titulo: str) -> None:
     """Cada problema en su propio recuadro de error, con su línea."""
-    st.error(f"**{titulo}**", icon="⚠️")
+    st.error(f"**{titulo}**", icon=":material/error:")
     for p in problemas:
         st.error(texto_problema(p))
 
@@ -67,6 +68,8 @@ def tarjeta(col: DeltaGenerator, comp: Comparacion, i: int, kpi: str, titulo: st
     texto = fmt.diferencia(d.diferencia, unidad, corto=True)
     intervalo = fmt.intervalo(d.ic_inf, d.ic_sup, unidad, diferencia=True)
     ayuda += f" Diferencia con la base: {texto}, intervalo del 95 %: {intervalo}."
+    color: Literal["gray", "green", "red"]
+    flecha: Literal["off", "up", "down"]
     if not math.isfinite(d.diferencia) or not d.distinguible:
         color, flecha = "gray", "off"
         texto += " · no distinguible"

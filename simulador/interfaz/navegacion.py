@@ -52,27 +52,29 @@ def pagina(url: str) -> st.Page | None:
 def paginas() -> dict[str, list[st.Page]]:
     """Las páginas agrupadas por sección, en el orden en que aparecen en el menú."""
     secciones = {
-        "": [st.Page(inicio.pagina, title="Inicio", icon="🏠", url_path="inicio",
+        "": [st.Page(inicio.pagina, title="Inicio", icon=":material/home:", url_path="inicio",
                      default=True)],
         "Probar una política": [
-            st.Page(escenario.pagina, title="Escenario", icon="🏪", url_path="escenario"),
-            st.Page(comparar.pagina, title="Comparar políticas", icon="⚖️",
+            st.Page(escenario.pagina, title="Escenario", icon=":material/storefront:",
+                    url_path="escenario"),
+            st.Page(comparar.pagina, title="Comparar políticas", icon=":material/balance:",
                     url_path="comparar"),
-            st.Page(sensibilidad.pagina, title="Sensibilidad", icon="🎚️",
+            st.Page(sensibilidad.pagina, title="Sensibilidad", icon=":material/tune:",
                     url_path="sensibilidad"),
-            st.Page(clientes.pagina, title="Clientes", icon="👥", url_path="clientes"),
+            st.Page(clientes.pagina, title="Clientes", icon=":material/groups:",
+                    url_path="clientes"),
         ],
         "Trabajar con archivos": [
-            st.Page(archivos.pagina, title="Informe y archivos", icon="📄",
+            st.Page(archivos.pagina, title="Informe y archivos", icon=":material/description:",
                     url_path="informe"),
         ],
         "Capacitación": [
             st.Page(_capacitacion("sala", "Sala de capacitación"), title="Sala de capacitación",
-                    icon="🎓", url_path="sala"),
+                    icon=":material/school:", url_path="sala"),
             st.Page(_capacitacion("panel", "Panel del capacitador"),
-                    title="Panel del capacitador", icon="🔐", url_path="panel"),
+                    title="Panel del capacitador", icon=":material/lock:", url_path="panel"),
             st.Page(_capacitacion("tarjetas", "Tarjetas de rol"), title="Tarjetas de rol",
-                    icon="🃏", url_path="tarjetas"),
+                    icon=":material/badge:", url_path="tarjetas"),
         ],
     }
     claves = ["inicio", "escenario", "comparar", "sensibilidad", "clientes", "informe", "sala",

@@ -154,10 +154,24 @@ def capturar(page: Any, nombre: str) -> Path:
     )
     ancho = (page.viewport_size or {"width": 1400})["width"]
     page.set_viewport_size({"width": ancho, "height": min(max(int(alto) + 40, 800), 16000)})
-    page.wait_for_timeout(400)
+    # con todo a la vista, los componentes que se cargan a demanda reemplazan sus esqueletos
+    try:
+        page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]')",
+                               timeout=20_000)
+    except Exception:  # una captura con un esqueleto es mejor que ninguna
+        pass
+    page.wait_for_timeout(600)
     ruta = CAPTURAS / f"{nombre}.png"
     page.screenshot(path=str(ruta), full_page=True)
     return ruta
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _paciencia_de_expect() -> None:
+    """Con la máquina cargada, la app puede tardar más que los 5 s por defecto de expect."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=30_000)
 
 
 @pytest.fixture

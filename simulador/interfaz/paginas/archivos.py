@@ -85,7 +85,8 @@ def pagina() -> None:
         st.caption("Son las entradas exactas de la última comparación.")
     for i, (nombre, texto) in enumerate(entradas.items()):
         st.download_button(f"Descargar {nombre}", texto, file_name=nombre,
-                           mime="application/x-yaml", key=f"descargar_yaml_{i}", icon="⬇️")
+                           mime="application/x-yaml", key=f"descargar_yaml_{i}",
+                           icon=":material/download:")
     st.subheader("Resultados")
     if comp is None:
         st.info("Todavía no hay resultados: vaya a «Comparar políticas» y pulse «Simular y "
@@ -99,16 +100,17 @@ def pagina() -> None:
     a, b = st.columns(2)
     a.download_button("Descargar el informe (HTML)", productos["html"],
                       file_name=f"informe_{base}.html", mime="text/html", type="primary",
-                      key="descargar_informe", icon="📄")
+                      key="descargar_informe", icon=":material/description:")
     b.download_button("Descargar resultados (Excel)", productos["excel"],
-                      file_name=f"resultados_{base}.xlsx", key="descargar_excel", icon="📊",
+                      file_name=f"resultados_{base}.xlsx", key="descargar_excel",
+                      icon=":material/table_view:",
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     a.download_button("Descargar indicadores por réplica (CSV)", productos["csv_replicas"],
                       file_name=f"replicas_{base}.csv", mime="text/csv", key="descargar_csv",
-                      icon="⬇️")
+                      icon=":material/download:")
     b.download_button("Descargar resumen con intervalos (CSV)", productos["csv_resumen"],
                       file_name=f"resumen_{base}.csv", mime="text/csv",
-                      key="descargar_csv_resumen", icon="⬇️")
+                      key="descargar_csv_resumen", icon=":material/download:")
     st.subheader("Procedencia")
     p = comp.procedencia
     st.markdown(f"- Semilla: **{p.get('semilla')}** · réplicas por política: "

@@ -189,4 +189,4 @@ def pagina() -> None:
                        yaml_para_descargar(esc, st.session_state.get("escenario_texto")),
                        file_name=nombre if nombre.endswith((".yaml", ".yml")) else
                        f"{nombre}.yaml", mime="application/x-yaml", key="descargar_escenario",
-                       icon="⬇️")
+                       icon=":material/download:")

@@ -26,27 +26,27 @@ def pagina() -> None:
         "qué seguridad se puede afirmar.")
     a, b, c = st.columns(3)
     with a.container(border=True):
-        st.subheader("⚖️ Probar una política")
+        st.subheader(":material/balance: Probar una política")
         st.markdown("Para el gerente: compare la política actual con hasta tres alternativas "
                     "(plazos, descuentos, llamadas, planes de pago…) y lea la diferencia.")
-        _enlace("escenario", "1. Revisar el escenario", "🏪")
-        _enlace("comparar", "2. Comparar políticas", "⚖️")
-        _enlace("sensibilidad", "3. Ver qué palancas importan", "🎚️")
-        _enlace("clientes", "4. Conocer a sus clientes", "👥")
+        _enlace("escenario", "1. Revisar el escenario", ":material/storefront:")
+        _enlace("comparar", "2. Comparar políticas", ":material/balance:")
+        _enlace("sensibilidad", "3. Ver qué palancas importan", ":material/tune:")
+        _enlace("clientes", "4. Conocer a sus clientes", ":material/groups:")
     with b.container(border=True):
-        st.subheader("🎓 Capacitación")
+        st.subheader(":material/school: Capacitación")
         st.markdown("Para el capacitador y su equipo: un ejercicio por rondas en el que cada "
                     "participante decide y luego se comparan los resultados.")
-        _enlace("sala", "Entrar a una sala", "🎓")
-        _enlace("panel", "Panel del capacitador", "🔐")
-        _enlace("tarjetas", "Tarjetas de rol para imprimir", "🃏")
+        _enlace("sala", "Entrar a una sala", ":material/school:")
+        _enlace("panel", "Panel del capacitador", ":material/lock:")
+        _enlace("tarjetas", "Tarjetas de rol para imprimir", ":material/badge:")
     with c.container(border=True):
-        st.subheader("📄 Trabajar con archivos")
+        st.subheader(":material/description: Trabajar con archivos")
         st.markdown("Para el consultor: suba el escenario y las políticas de su cliente en YAML, "
                     "compare y descargue los archivos, los resultados y un informe.")
-        _enlace("escenario", "Subir o editar un escenario", "🏪")
-        _enlace("comparar", "Subir o editar políticas", "⚖️")
-        _enlace("informe", "Descargar informe y archivos", "📄")
+        _enlace("escenario", "Subir o editar un escenario", ":material/storefront:")
+        _enlace("comparar", "Subir o editar políticas", ":material/balance:")
+        _enlace("informe", "Descargar informe y archivos", ":material/description:")
     esc = estado.escenario()
     st.caption(f"Escenario cargado: {esc.nombre} ({esc.clientes} clientes). Los números son "
                "simulados: sirven para comparar políticas entre sí, no para predecir el futuro "

@@ -46,7 +46,7 @@ def valores(p: PalancaBarrido, desde: float, hasta: float, paso: float) -> list[
     if paso <= 0 or hasta < desde:
         return [desde]
     puntos = list(np.arange(desde, hasta + paso / 2, paso))[:MAX_PUNTOS]
-    return [int(round(x)) if p.entero else round(float(x), 4) for x in puntos]
+    return [round(float(x)) if p.entero else round(float(x), 4) for x in puntos]
 
 
 def preparar(pol: Politica, p: PalancaBarrido) -> tuple[Politica, str]:

@@ -1,0 +1,89 @@
+"""Cada figura tiene título, ejes con unidades y una leyenda legible, en español."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from simulador import aplicar_delta, cargar_escenario, cargar_politica, comparar
+from simulador import graficos as g
+from simulador.experimentos import Comparacion, sensibilidad
+from simulador.formato import Formato
+from simulador.interfaz.graficos_cartera import fig_concentracion, fig_historia
+from simulador.motor.cartera import tabla_cartera
+
+FMT = Formato()
+
+
+@pytest.fixture(scope="module")
+def comparacion_chica() -> Comparacion:
+    """Base, una alternativa con descuento 2/10 y una copia idéntica de la base («Igual»)."""
+    raiz = Path(__file__).resolve().parents[1]
+    esc = aplicar_delta(cargar_escenario(raiz / "escenarios" / "pyme_distribuidora.yaml"),
+                        {"clientes": 120, "horizonte_dias": 90, "calentamiento_dias": 30})
+    base = cargar_politica(raiz / "politicas" / "actual_laxa.yaml")
+    descuento = aplicar_delta(base, {"nombre": "Descuento", "descuento": {"pct": 2, "dias": 10}})
+    igual = base.model_copy(update={"nombre": "Igual"})
+    return comparar(esc, [base, descuento, igual], replicas=3, semilla=1, detalle=True)
+
+
+def revisar(fig: object, *, unidad_y: str | None = None) -> dict:
+    spec = json.loads(fig.to_json())  # type: ignore[attr-defined]
+    lay = spec["layout"]
+    assert lay["title"]["text"].strip()
+    assert lay["xaxis"]["title"]["text"].strip()
+    assert lay["yaxis"]["title"]["text"].strip()
+    if unidad_y:
+        assert lay["yaxis"]["title"]["text"].endswith(unidad_y)
+    assert lay["separators"] == ",."
+    visibles = [t for t in spec["data"] if t.get("showlegend", True) is not False]
+    assert all(t.get("name") for t in visibles), "toda serie visible lleva nombre en la leyenda"
+    return spec
+
+
+def test_figuras_de_la_comparacion(comparacion_chica: Comparacion) -> None:
+    c = comparacion_chica
+    spec = revisar(g.fig_cobrado(c, FMT), unidad_y="($)")
+    assert [t["name"] for t in spec["data"] if t.get("showlegend", True) is not False] == [
+        "Actual (laxa)", "Descuento", "Igual"]
+    revisar(g.fig_cartera_total(c, FMT), unidad_y="($)")
+    revisar(g.fig_cartera_tramos(c.base, c.escenario, FMT), unidad_y="($)")
+    revisar(g.fig_dispersion(c, "dso", FMT), unidad_y="(días)")
+    revisar(g.fig_segmentos(c, "incobrables_pct", "Incobrables", "%", FMT), unidad_y="(%)")
+
+
+def test_cascada_cuadra_con_el_resultado(comparacion_chica: Comparacion) -> None:
+    res = comparacion_chica.base
+    spec = revisar(g.fig_cascada(res, FMT), unidad_y="($)")
+    cascada = spec["data"][0]
+    y = cascada["y"] if isinstance(cascada["y"], list) else None
+    fig = g.fig_cascada(res, FMT)
+    valores = list(fig.data[0].y)
+    assert abs(sum(valores[:-1]) - valores[-1]) < 1e-6 * max(1.0, abs(valores[-1]))
+    assert valores[-1] == pytest.approx(res.resumen["resultado_economico"].media)
+    assert y is None or len(y) == 8
+
+
+def test_barrido_y_tornado(comparacion_chica: Comparacion) -> None:
+    from simulador.experimentos import barrido
+
+    esc, pol = comparacion_chica.escenario, comparacion_chica.base.politica
+    pol = aplicar_delta(pol, {"descuento": {"dias": 10}})
+    res = barrido(esc, pol, {"descuento.pct": [0, 2]}, replicas=2, trabajadores=1)
+    revisar(g.fig_barrido(res.resumen, "descuento.pct", "Descuento", "%", "resultado_economico",
+                          FMT), unidad_y="($)")
+    tabla = sensibilidad(esc, pol, replicas=1, trabajadores=1)
+    spec = revisar(g.fig_tornado(tabla, "dso", FMT))
+    assert spec["layout"]["xaxis"]["title"]["text"].endswith("(días)")
+
+
+def test_figuras_de_cartera_y_cliente(comparacion_chica: Comparacion) -> None:
+    esc = comparacion_chica.escenario
+    revisar(fig_concentracion(tabla_cartera(esc, 1), FMT), unidad_y="(% acumulado)")
+    ej = comparacion_chica.base.ejemplo
+    assert ej is not None
+    cliente = int(ej.facturas["cliente"].iloc[-1])
+    spec = revisar(fig_historia(ej.facturas, ej.eventos, esc, FMT, cliente))
+    assert f"cliente {cliente}" in spec["layout"]["title"]["text"]

@@ -1,0 +1,56 @@
+"""El informe HTML es autocontenido y reproducible; CSV y Excel traen lo que prometen."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from simulador import a_yaml, aplicar_delta, cargar_escenario, cargar_politica, comparar
+from simulador.experimentos import Comparacion
+from simulador.exportar import csv_replicas, csv_resumen, excel
+from simulador.informe import informe_html
+
+
+@pytest.fixture(scope="module")
+def comparacion_chica() -> Comparacion:
+    """Base, una alternativa con descuento 2/10 y una copia idéntica de la base («Igual»)."""
+    raiz = Path(__file__).resolve().parents[1]
+    esc = aplicar_delta(cargar_escenario(raiz / "escenarios" / "pyme_distribuidora.yaml"),
+                        {"clientes": 120, "horizonte_dias": 90, "calentamiento_dias": 30})
+    base = cargar_politica(raiz / "politicas" / "actual_laxa.yaml")
+    descuento = aplicar_delta(base, {"nombre": "Descuento", "descuento": {"pct": 2, "dias": 10}})
+    igual = base.model_copy(update={"nombre": "Igual"})
+    return comparar(esc, [base, descuento, igual], replicas=3, semilla=1, detalle=True)
+
+
+def test_informe_autocontenido_con_procedencia(comparacion_chica: Comparacion) -> None:
+    c = comparacion_chica
+    entradas = {"escenario.yaml": a_yaml(c.escenario)}
+    html = informe_html(c, yaml_entradas=entradas)
+    assert html.startswith("<!DOCTYPE html>")
+    assert html.count("<script src=") == 0
+    assert html.count("Plotly.newPlot") == 7  # caja, cartera, 3 cascadas, dispersión, segmentos
+    assert html.count("plotly.js v") <= 2  # la biblioteca va una sola vez
+    assert c.procedencia["huella_entradas"] in html
+    assert "Semilla" in html and "Versión de simpy" in html
+    assert "no distinguible" in html  # «Igual» no se distingue de la base
+    assert "escenario.yaml" in html and "horizonte_dias: 90" in html
+    assert "Lectura" in html and "Indicadores" in html
+
+
+def test_csv_y_excel(comparacion_chica: Comparacion) -> None:
+    c = comparacion_chica
+    replicas = pd.read_csv(io.BytesIO(csv_replicas(c)), encoding="utf-8-sig")
+    assert len(replicas) == 9 and set(replicas["politica"]) == {"Actual (laxa)", "Descuento",
+                                                                 "Igual"}
+    resumen = pd.read_csv(io.BytesIO(csv_resumen(c)), encoding="utf-8-sig")
+    fila = resumen[(resumen["politica"] == "Igual") & (resumen["kpi"] == "dso")].iloc[0]
+    assert fila["diferencia_con_base"] == 0 and fila["distinguible"] == "no"
+    hojas = pd.read_excel(io.BytesIO(excel(c, yaml_entradas={"e.yaml": "a: 1"})),
+                          sheet_name=None)
+    assert {"Lectura", "Resumen", "Diferencias", "Réplicas", "Por segmento", "Series diarias",
+            "Procedencia", "Diccionario", "Archivos"} <= set(hojas)
+    assert len(hojas["Series diarias"]) == 3 * c.escenario.horizonte_dias

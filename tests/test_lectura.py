@@ -1,0 +1,87 @@
+"""La lectura en español sale de los números y dice «no distinguible» cuando el IC toca el 0."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from simulador import aplicar_delta, cargar_escenario, cargar_politica, comparar
+from simulador.experimentos import Comparacion, ComparacionPar, DiferenciaKPI
+from simulador.formato import Formato
+from simulador.lectura import frase_kpi, periodo
+
+FMT = Formato()
+
+
+@pytest.fixture(scope="module")
+def comparacion_chica() -> Comparacion:
+    """Base, una alternativa con descuento 2/10 y una copia idéntica de la base («Igual»)."""
+    raiz = Path(__file__).resolve().parents[1]
+    esc = aplicar_delta(cargar_escenario(raiz / "escenarios" / "pyme_distribuidora.yaml"),
+                        {"clientes": 120, "horizonte_dias": 90, "calentamiento_dias": 30})
+    base = cargar_politica(raiz / "politicas" / "actual_laxa.yaml")
+    descuento = aplicar_delta(base, {"nombre": "Descuento", "descuento": {"pct": 2, "dias": 10}})
+    igual = base.model_copy(update={"nombre": "Igual"})
+    return comparar(esc, [base, descuento, igual], replicas=3, semilla=1, detalle=True)
+
+
+def par(kpi: str, dif: float, inf: float, sup: float) -> ComparacionPar:
+    d = DiferenciaKPI(kpi=kpi, base=100.0, alternativa=100.0 + dif, diferencia=dif,
+                      ic_inf=inf, ic_sup=sup)
+    return ComparacionPar(base="Actual", alternativa="Nueva", diferencias={kpi: d})
+
+
+def test_dso_menor_y_distinguible_es_cobrar_mas_rapido() -> None:
+    f = frase_kpi(par("dso", -5.3, -5.6, -5.0), "dso", FMT)
+    assert f.tono == "bueno"
+    assert f.texto.startswith("«Nueva» cobra más rápido que «Actual»: DSO −5,3 días")
+    assert "[−5,6 días; −5,0 días]" in f.texto
+
+
+@pytest.mark.parametrize("kpi", ["resultado_economico", "dso", "incobrables_pct", "cobrado",
+                                 "ventas_perdidas", "costo_cobranza"])
+def test_intervalo_con_cero_no_afirma_nada(kpi: str) -> None:
+    f = frase_kpi(par(kpi, 3.0, -1.0, 7.0), kpi, FMT)
+    assert f.tono == "neutro"
+    assert "no distinguible" in f.texto
+    for verbo in ("más", "menos"):
+        assert f"«Nueva» gana {verbo}" not in f.texto
+
+
+def test_resultado_peor_es_malo_y_con_moneda() -> None:
+    f = frase_kpi(par("resultado_economico", -1.8e7, -2.4e7, -1.2e7), "resultado_economico",
+                  FMT)
+    assert f.tono == "malo"
+    assert "gana menos dinero" in f.texto and "−$ 18.000.000" in f.texto
+
+
+def test_ventas_perdidas_que_suben_es_malo() -> None:
+    f = frase_kpi(par("ventas_perdidas", 6.8e7, 6.3e7, 7.4e7), "ventas_perdidas", FMT)
+    assert f.tono == "malo" and "pierde más ventas" in f.texto
+
+
+def test_diferencia_no_calculable() -> None:
+    p = par("dso", float("nan"), float("nan"), float("nan"))
+    assert "no se puede calcular" in frase_kpi(p, "dso", FMT).texto
+
+
+def test_periodo_en_palabras() -> None:
+    assert periodo(365) == "en el año"
+    assert periodo(730) == "en 2 años"
+    assert periodo(180) == "en 6 meses"
+    assert periodo(45) == "en 45 días"
+
+
+def test_lectura_completa_de_una_comparacion(comparacion_chica: Comparacion) -> None:
+    from simulador.lectura import leer
+
+    frases = leer(comparacion_chica)
+    assert frases[0].tono == "titular"
+    assert frases[-1].tono == "nota" and "no distinguible" in frases[-1].texto
+    # la alternativa idéntica a la base: todo no distinguible
+    igual = replace(comparacion_chica, pares=[comparacion_chica.pares[1]])
+    textos = [f.texto for f in leer(igual)[1:-1] if "«Igual»" in f.texto
+              and not f.texto.startswith("Riesgo")]
+    assert textos and all("no distinguible" in t for t in textos)
