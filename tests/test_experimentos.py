@@ -96,7 +96,29 @@ def test_resumen_intervalo_de_la_media() -> None:
 
 @pytest.mark.lento
 def test_dask_cluster_local_da_lo_mismo_que_los_procesos() -> None:
+    """Un clúster Dask local (dos procesos trabajadores) da los mismos números."""
     pol = politica(seguimiento=[{"dias": 3, "accion": "llamada"}])
     local = correr_replicas(esc_chico(), pol, replicas=3, semilla=5, trabajadores=1)
     dask = correr_replicas(esc_chico(), pol, replicas=3, semilla=5, motor="dask")
     pd.testing.assert_frame_equal(local.kpis, dask.kpis)
+
+
+@pytest.mark.lento
+def test_dask_con_direccion_de_un_planificador_existente() -> None:
+    """El mismo barrido apuntado a un planificador Dask ya levantado (por su dirección)."""
+    import dask
+    from dask.distributed import LocalCluster
+
+    from simulador.experimentos.ejecutor import mapear
+    from simulador.experimentos.replicas import correr_tarea, tareas_de
+
+    pol = politica(plazo_dias=45)
+    tareas = tareas_de(esc_chico(), pol, replicas=2, semilla=8, detalle=False)
+    with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}), \
+            LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                         dashboard_address=None) as cluster:
+        remotos = mapear(correr_tarea, tareas, motor="dask",
+                         direccion_dask=cluster.scheduler_address)
+    locales = mapear(correr_tarea, tareas, trabajadores=1)
+    pd.testing.assert_frame_equal(pd.DataFrame([r.kpis for r in remotos]),
+                                  pd.DataFrame([r.kpis for r in locales]))

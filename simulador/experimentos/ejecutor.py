@@ -105,6 +105,7 @@ def mapear(funcion: Callable[[T], R], tareas: Sequence[T], *, trabajadores: int 
 def _mapear_dask(llamador: Callable[[T], R], tareas: Iterable[T], direccion: str | None,
                  progreso: Progreso | None) -> list[R]:
     try:
+        import dask
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:  # pragma: no cover - depende de la instalación
         raise RuntimeError(
@@ -116,8 +117,11 @@ def _mapear_dask(llamador: Callable[[T], R], tareas: Iterable[T], direccion: str
     if direccion:
         cliente = Client(direccion)
     else:
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        # "fork" evita que cada trabajador vuelva a importar el programa principal
+        metodo = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        with dask.config.set({"distributed.worker.multiprocessing-method": metodo}):
+            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
         cliente = Client(cluster)
     try:
         futuros = cliente.map(llamador, lista, pure=False)

@@ -177,6 +177,7 @@ def pagina() -> None:
                             disabled=not pols)
     if pulsado:
         _correr()
+        st.rerun()  # los resultados se dibujan en una corrida limpia (ya están en la caché)
     comp, al_dia = estado.comparacion_vigente()
     if comp is None:
         st.info("Pulse «Simular y comparar» para ver los resultados.")

@@ -97,6 +97,7 @@ def _barrido(pol: Politica) -> None:
                                             p.ruta, tuple(puntos), replicas,
                                             int(ss["semilla"]), _progreso=avanzar)
         ss["barrido"] = (p.ruta, res)
+        st.rerun()  # el gráfico se dibuja en una corrida limpia (el resultado ya está guardado)
     guardado = ss.get("barrido")
     if guardado is None or guardado[0] != p.ruta:
         st.info("Pulse «Correr el barrido» para ver la curva.")
@@ -128,6 +129,7 @@ def _tornado(pol: Politica) -> None:
         with progreso("Sensibilidad de cada palanca") as avanzar:
             tabla = calculos.sensibilidad_en_cache(*clave, _progreso=avanzar)
         ss["tornado"] = (clave, tabla)
+        st.rerun()
     guardado = ss.get("tornado")
     if guardado is None or guardado[0] != clave:
         st.info("Pulse «Calcular qué palancas importan» para ver el tornado.")
