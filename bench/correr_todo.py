@@ -57,7 +57,10 @@ def rendimiento(corridas: int = 3) -> dict[str, float]:
 
 
 def escala_hijo() -> None:
-    esc = cargar_escenario(ESC).model_copy(update={"clientes": 100_000, "horizonte_dias": 1095})
+    base = cargar_escenario(ESC)
+    # 100 veces los clientes de la PyME, con 100 veces su equipo de cobranza
+    equipo = base.equipo.model_copy(update={"cobradores": base.equipo.cobradores * 100})
+    esc = base.model_copy(update={"clientes": 100_000, "horizonte_dias": 1095, "equipo": equipo})
     pol = cargar_politica(ALT)
     gc.disable()
     t = time.perf_counter()

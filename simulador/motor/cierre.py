@@ -111,5 +111,8 @@ def construir_resultado(sim: Simulacion) -> ResultadoCorrida:
         ventas_perdidas={k: sim.ventas_perdidas[k] / 100.0 for k in CAUSAS_VENTA_PERDIDA},
         ventas_contado=sim.ventas_contado / 100.0,
         pendiente_centavos=int(sim.f.saldo(abiertas).sum()),
-        extra={"semilla": sim.semilla, "replica": sim.replica},
+        extra={"semilla": sim.semilla, "replica": sim.replica,
+               "llamadas_sin_agendar": sim.llamadas_sin_agendar,
+               "espera_media_llamadas_dias": (sum(sim.mesa.esperas) / len(sim.mesa.esperas)
+                                              if sim.mesa.esperas else 0.0)},
     )

@@ -192,6 +192,10 @@ def encolar_llamada(sim: Simulacion, cliente: int, motivo: str, *, urgente: bool
     """Pone una llamada en la cola de los cobradores (una por cliente a la vez)."""
     if sim.sin_cobradores or sim.c.en_cola[cliente]:
         return False
+    if not (urgente or forzada) and sim.mesa.en_cola >= sim.cupo_cola:
+        # la lista de trabajo ya tiene más de DIAS_COLA días de llamadas: no se agenda
+        sim.llamadas_sin_agendar += 1
+        return False
     sim.c.en_cola[cliente] = True
     puntaje = puntaje_prioridad(sim, cliente)
     prioridad = -round(puntaje) - (10**15 if urgente else 0) - (10**18 if forzada else 0)

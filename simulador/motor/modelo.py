@@ -24,6 +24,11 @@ from simulador.motor.series import RegistroSeries
 from simulador.resultado import ResultadoCorrida
 
 
+DIAS_COLA = 10
+"""Días de capacidad de los cobradores que caben en la cola; más allá, las llamadas de rutina
+no se agendan (las urgentes por alertas y las decididas en capacitación sí)."""
+
+
 class Simulacion:
     """Una corrida de un escenario bajo una política, que puede pausarse y retomarse.
 
@@ -69,6 +74,8 @@ class Simulacion:
                          duracion_media=1.0 / eq.llamadas_por_dia)
         self.sin_cobradores = eq.cobradores == 0
         self.costo_equipo_dia = round(eq.cobradores * eq.costo_hora * eq.horas_por_dia * 100)
+        self.cupo_cola = max(1, eq.cobradores * eq.llamadas_por_dia * DIAS_COLA)
+        self.llamadas_sin_agendar = 0
         self.llamadas_en_cola = 0
         self.planes_activos = 0
         self.ventas_hoy = 0

@@ -12,8 +12,6 @@ pytestmark = pytest.mark.navegador
 
 
 def test_gerente_compara_dos_politicas_incluidas(page: Page, url_app: str) -> None:
-    page.on("request", lambda r: print("REQ", r.url[-60:]) if "Metric" in r.url else None)
-    page.on("console", lambda m: print("CONSOLA", m.type, m.text[:300]))
     page.goto(f"{url_app}/comparar")
     esperar_app(page)
     expect(page.get_by_role("heading", name="Comparar políticas")).to_be_visible()
