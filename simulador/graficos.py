@@ -48,11 +48,11 @@ def estilo(fig: go.Figure, fmt: Formato, *, titulo: str, eje_x: str, eje_y: str,
     """Título, ejes, leyenda abajo y separadores del escenario para cualquier figura."""
     texto = titulo if not nota else f"{titulo}<br><sup>{nota}</sup>"
     fig.update_layout(
-        title={"text": texto, "x": 0.0, "xanchor": "left", "y": 0.98, "yanchor": "top"},
+        title={"text": texto, "x": 0.01, "xanchor": "left", "y": 0.96, "yanchor": "top"},
         xaxis_title=eje_x, yaxis_title=eje_y, separators=fmt.separadores_plotly,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "xanchor": "left", "x": 0,
                 "title": {"text": ""}},
-        template="plotly_white", height=alto, margin={"l": 70, "r": 20, "t": 110, "b": 60},
+        template="plotly_white", height=alto, margin={"l": 70, "r": 20, "t": 120, "b": 60},
         hoverlabel={"namelength": -1},
     )
     return fig
@@ -164,17 +164,17 @@ def fig_cascada(res: ResultadoReplicas, fmt: Formato) -> go.Figure:
     medidas.append("total")
     textos = [fmt.dinero_corto(v) for v in valores]
     fig = go.Figure(go.Waterfall(
-        x=nombres, y=valores, measure=medidas, text=textos, textposition="outside",
-        name=res.politica.nombre, connector={"line": {"color": "#999"}},
+        y=nombres, x=valores, measure=medidas, text=textos, textposition="outside",
+        orientation="h", name=res.politica.nombre, connector={"line": {"color": "#999"}},
         increasing={"marker": {"color": "#2A9D8F"}}, decreasing={"marker": {"color": "#E76F51"}},
         totals={"marker": {"color": COLORES[0]}},
-        hovertemplate="%{x}: %{text}<extra></extra>", showlegend=True,
+        hovertemplate="%{y}: %{text}<extra></extra>", showlegend=True,
     ))
-    fig.update_yaxes(tickprefix=f"{fmt.simbolo} ")
-    fig.update_xaxes(tickangle=-20)
+    fig.update_xaxes(tickprefix=f"{fmt.simbolo} ")
+    fig.update_yaxes(autorange="reversed")
     return estilo(fig, fmt, titulo=f"Resultado económico: {res.politica.nombre}",
-                  eje_x="Partida", eje_y=f"Monto en el horizonte {fmt.sufijo_eje('moneda')}",
-                  nota="Promedio de las réplicas. Verde suma, rojo resta.", alto=480)
+                  eje_x=f"Monto en el horizonte {fmt.sufijo_eje('moneda')}", eje_y="Partida",
+                  nota="Promedio de las réplicas. Verde suma, rojo resta.", alto=440)
 
 
 def fig_dispersion(comp: Comparacion, kpi: str, fmt: Formato) -> go.Figure:

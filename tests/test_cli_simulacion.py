@@ -98,7 +98,8 @@ def test_barrido_json_tiene_un_punto_por_valor(archivos) -> None:
 
 
 @pytest.mark.parametrize(("args", "mensaje"), [
-    (["correr", "{e}", "-p", "{p}", "--replicas", "tres"], "--replicas: 'tres' no es un número entero"),
+    (["correr", "{e}", "-p", "{p}", "--replicas", "tres"],
+     "--replicas: 'tres' no es un número entero"),
     (["correr", "{e}", "-p", "{p}", "--replicas", "0"], "--replicas: debe ser ≥ 1"),
     (["correr", "{e}", "--replikas", "3"], "opción desconocida --replikas"),
     (["correr", "{e}"], "falta --politica"),

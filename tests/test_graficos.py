@@ -56,14 +56,15 @@ def test_figuras_de_la_comparacion(comparacion_chica: Comparacion) -> None:
 
 def test_cascada_cuadra_con_el_resultado(comparacion_chica: Comparacion) -> None:
     res = comparacion_chica.base
-    spec = revisar(g.fig_cascada(res, FMT), unidad_y="($)")
-    cascada = spec["data"][0]
-    y = cascada["y"] if isinstance(cascada["y"], list) else None
     fig = g.fig_cascada(res, FMT)
-    valores = list(fig.data[0].y)
+    spec = json.loads(fig.to_json())
+    assert spec["layout"]["title"]["text"].startswith("Resultado económico")
+    assert spec["layout"]["xaxis"]["title"]["text"].endswith("($)")
+    nombres = list(fig.data[0].y)
+    valores = list(fig.data[0].x)
     assert abs(sum(valores[:-1]) - valores[-1]) < 1e-6 * max(1.0, abs(valores[-1]))
     assert valores[-1] == pytest.approx(res.resumen["resultado_economico"].media)
-    assert y is None or len(y) == 8
+    assert len(nombres) == 8 and nombres[-1] == "Resultado económico"
 
 
 def test_barrido_y_tornado(comparacion_chica: Comparacion) -> None:

@@ -31,7 +31,8 @@ def test_regresion_indicadores_semilla_fija(escenario: str, politica: str) -> No
     if os.environ.get("REGENERAR_REFERENCIAS") == "1" or not archivo.exists():
         archivo.write_text(json.dumps(kpis, indent=2, sort_keys=True), encoding="utf-8")
         if os.environ.get("REGENERAR_REFERENCIAS") != "1":
-            pytest.fail(f"no había referencia: se escribió {archivo.name}; revísela y vuelva a correr")
+            pytest.fail(f"no había referencia: se escribió {archivo.name}; revísela y vuelva "
+                        "a correr")
     referencia = json.loads(archivo.read_text(encoding="utf-8"))
     assert set(referencia) == set(kpis)
     for clave, valor in referencia.items():

@@ -59,8 +59,13 @@ def _pool(n: int) -> ProcessPoolExecutor:
     if _POOL is None or n != _POOL_N:
         if _POOL is not None:
             _POOL.shutdown(cancel_futures=True)
-        metodo = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-        _POOL = ProcessPoolExecutor(max_workers=n, mp_context=mp.get_context(metodo))
+        # forkserver: los trabajadores nacen de un proceso limpio, sin heredar sockets ni hilos
+        # del proceso que los pide (con fork, un servidor web deja conexiones colgadas)
+        metodo = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        contexto = mp.get_context(metodo)
+        if metodo == "forkserver":
+            contexto.set_forkserver_preload(["simulador.experimentos.replicas"])
+        _POOL = ProcessPoolExecutor(max_workers=n, mp_context=contexto)
         _POOL_N = n
     return _POOL
 

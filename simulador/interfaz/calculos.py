@@ -8,6 +8,7 @@ páginas no vuelve a simular lo ya simulado. Los resultados no se modifican desp
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -32,6 +33,19 @@ from simulador.experimentos import ResultadoBarrido
 from simulador.motor.cartera import tabla_cartera
 
 Progreso = Callable[[int, int], None] | None
+
+
+def trabajadores() -> int | None:
+    """Procesos para las corridas de la app (variable ``SIMULADOR_TRABAJADORES``).
+
+    Por defecto (``0``) usa todos los núcleos. El ejecutor crea sus procesos con ``forkserver``,
+    así que no heredan los sockets del servidor de Streamlit (con ``fork`` las conexiones que el
+    servidor cierra quedaban vivas en los hijos y el navegador esperaba para siempre).
+    """
+    valor = os.environ.get("SIMULADOR_TRABAJADORES", "0").strip()
+    if valor == "0":
+        return None
+    return int(valor) if valor.isdigit() else 1
 
 
 def esc_de(texto: str) -> Escenario:
@@ -107,7 +121,8 @@ def comparar_en_cache(esc_json: str, pols_json: tuple[str, ...], replicas: int, 
     if isinstance(guardado, Comparacion):
         return guardado
     comp = comparar(esc_de(esc_json), [pol_de(p) for p in pols_json], replicas=replicas,
-                    semilla=semilla, detalle=True, progreso=_progreso)
+                    semilla=semilla, detalle=True, progreso=_progreso,
+                    trabajadores=trabajadores())
     almacen("comparacion").guardar(clave, comp)
     return comp
 
@@ -121,7 +136,7 @@ def barrido_en_cache(esc_json: str, pol_json: str, ruta: str, valores: tuple[flo
     if isinstance(guardado, ResultadoBarrido):
         return guardado
     res = barrido(esc_de(esc_json), pol_de(pol_json), {ruta: list(valores)}, replicas=replicas,
-                  semilla=semilla, progreso=_progreso)
+                  semilla=semilla, progreso=_progreso, trabajadores=trabajadores())
     almacen("barrido").guardar(clave, res)
     return res
 
@@ -134,7 +149,7 @@ def sensibilidad_en_cache(esc_json: str, pol_json: str, replicas: int, semilla: 
     if isinstance(guardado, pd.DataFrame):
         return guardado
     tabla = sensibilidad(esc_de(esc_json), pol_de(pol_json), replicas=replicas,
-                         semilla=semilla, progreso=_progreso)
+                         semilla=semilla, progreso=_progreso, trabajadores=trabajadores())
     almacen("sensibilidad").guardar(clave, tabla)
     return tabla
 

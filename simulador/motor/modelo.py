@@ -23,7 +23,6 @@ from simulador.motor.registro import RegistroCostos, RegistroEventos, RegistroLi
 from simulador.motor.series import RegistroSeries
 from simulador.resultado import ResultadoCorrida
 
-
 DIAS_COLA = 10
 """Días de capacidad de los cobradores que caben en la cola; más allá, las llamadas de rutina
 no se agendan (las urgentes por alertas y las decididas en capacitación sí)."""

@@ -13,6 +13,7 @@ Las reutilizan también las pruebas de capacitación:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -155,11 +156,9 @@ def capturar(page: Any, nombre: str) -> Path:
     ancho = (page.viewport_size or {"width": 1400})["width"]
     page.set_viewport_size({"width": ancho, "height": min(max(int(alto) + 40, 800), 16000)})
     # con todo a la vista, los componentes que se cargan a demanda reemplazan sus esqueletos
-    try:
+    with contextlib.suppress(Exception):  # una captura con un esqueleto es mejor que ninguna
         page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]')",
                                timeout=20_000)
-    except Exception:  # una captura con un esqueleto es mejor que ninguna
-        pass
     page.wait_for_timeout(600)
     ruta = CAPTURAS / f"{nombre}.png"
     page.screenshot(path=str(ruta), full_page=True)

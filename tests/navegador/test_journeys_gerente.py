@@ -35,7 +35,7 @@ def test_gerente_compara_dos_politicas_incluidas(page: Page, url_app: str) -> No
     # la lectura y las tarjetas con la diferencia y su intervalo
     expect(page.get_by_test_id("stAlertContentSuccess").first).to_be_visible()
     page.get_by_role("heading", name="Indicadores clave").scroll_into_view_if_needed()
-    expect(page.get_by_text("Resultado económico · Actual (laxa)")).to_be_visible()
+    expect(page.get_by_text("Resultado económico · Actual (laxa)")).to_be_visible(timeout=60_000)
     diferencia = page.get_by_text(re.compile(r"^IC 95 %: \[")).last
     expect(diferencia).to_be_visible()
     expect(page.get_by_text(re.compile(r"Resultados listos en [\d.,]+ s"))).to_be_visible()

@@ -81,15 +81,16 @@ def pagina() -> None:
         cliente = int(candidatos["cliente"].iloc[0])
     c = fila_de.loc[cliente]
     m = st.columns(5)
-    m[0].metric("Segmento", str(c["segmento"]).replace("_", " "), border=True)
+    m[0].metric("Llamadas recibidas", fmt.numero(c["llamadas"]), border=True)
     m[1].metric("Ventas", fmt.dinero_corto(c["ventas"]), border=True)
     m[2].metric("Cobrado", fmt.dinero_corto(c["cobrado"]), border=True)
     m[3].metric("Castigado", fmt.dinero_corto(c["castigado"]), border=True)
     m[4].metric("Atraso habitual", fmt.dias(c["atraso_habitual"]), border=True)
-    rasgos = [f"confianza {fmt.numero(c['confianza'], 2)}",
+    rasgos = [f"segmento {str(c['segmento']).replace('_', ' ')}",
+              f"confianza {fmt.numero(c['confianza'], 2)}",
               f"riesgo {fmt.pct(c['riesgo_pct'])} anual",
               f"costo de fondos {fmt.pct(c['costo_fondos_pct'])} anual",
-              f"{int(c['llamadas'])} llamadas", f"{int(c['promesas_rotas'])} promesas rotas"]
+              f"{int(c['promesas_rotas'])} promesas rotas"]
     if bool(c.get("ancla", False)):
         rasgos.append("cliente ancla")
     if bool(c.get("debito_directo", False)):

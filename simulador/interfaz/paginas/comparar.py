@@ -148,8 +148,13 @@ def pagina() -> None:
     st.markdown("Elija la política que usa hoy (la **base**) y hasta tres **alternativas**. "
                 "Todas se simulan sobre los mismos clientes y las mismas compras, así que las "
                 "diferencias se deben a la política y no al azar.")
-    st.caption(md(f"Escenario: {esc.nombre} · {esc.clientes} clientes · horizonte de "
-                  f"{esc.horizonte_dias} días. Para cambiarlo, vaya a la página «Escenario»."))
+    fmt = Formato.de(esc)
+    m = st.columns(4)
+    st.caption(md(f"Escenario «{esc.nombre}». Para cambiarlo, vaya a la página «Escenario»."))
+    m[0].metric("Clientes al inicio", fmt.numero(esc.clientes), border=True)
+    m[1].metric("Horizonte simulado", f"{esc.horizonte_dias} días", border=True)
+    m[2].metric("Margen bruto", fmt.pct(esc.margen_bruto_pct), border=True)
+    m[3].metric("Costo de capital (anual)", fmt.pct(esc.costo_capital_anual_pct), border=True)
 
     st.subheader("1. Políticas a comparar")
     st.segmented_control("Número de alternativas", [0, 1, 2, 3], key="n_alt", required=True,

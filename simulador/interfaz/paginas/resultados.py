@@ -77,10 +77,8 @@ def _economico(comp: Comparacion, fmt: Formato) -> None:
     st.caption("Del margen que daría vender todo lo pedido, a lo que queda después de ventas "
                "perdidas, descuentos, incobrables, costos de cobranza y costo financiero, más los "
                "cargos por mora cobrados.")
-    columnas = st.columns(2)
     for i, res in enumerate(comp.resultados):
-        with columnas[i % 2]:
-            st.plotly_chart(g.fig_cascada(res, fmt), width="stretch", key=f"fig_cascada_{i}")
+        st.plotly_chart(g.fig_cascada(res, fmt), width="stretch", key=f"fig_cascada_{i}")
 
 
 def _variabilidad(comp: Comparacion, fmt: Formato) -> None:
