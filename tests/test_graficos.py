@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from simulador import aplicar_delta, cargar_escenario, cargar_politica, comparar
+from simulador import aplicar_delta
 from simulador import graficos as g
 from simulador.experimentos import Comparacion, sensibilidad
 from simulador.formato import Formato
@@ -17,16 +16,6 @@ from simulador.motor.cartera import tabla_cartera
 FMT = Formato()
 
 
-@pytest.fixture(scope="module")
-def comparacion_chica() -> Comparacion:
-    """Base, una alternativa con descuento 2/10 y una copia idéntica de la base («Igual»)."""
-    raiz = Path(__file__).resolve().parents[1]
-    esc = aplicar_delta(cargar_escenario(raiz / "escenarios" / "pyme_distribuidora.yaml"),
-                        {"clientes": 120, "horizonte_dias": 90, "calentamiento_dias": 30})
-    base = cargar_politica(raiz / "politicas" / "actual_laxa.yaml")
-    descuento = aplicar_delta(base, {"nombre": "Descuento", "descuento": {"pct": 2, "dias": 10}})
-    igual = base.model_copy(update={"nombre": "Igual"})
-    return comparar(esc, [base, descuento, igual], replicas=3, semilla=1, detalle=True)
 
 
 def revisar(fig: object, *, unidad_y: str | None = None) -> dict:

@@ -3,27 +3,13 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pandas as pd
-import pytest
 
-from simulador import a_yaml, aplicar_delta, cargar_escenario, cargar_politica, comparar
+from simulador import a_yaml
 from simulador.experimentos import Comparacion
 from simulador.exportar import csv_replicas, csv_resumen, excel
 from simulador.informe import informe_html
-
-
-@pytest.fixture(scope="module")
-def comparacion_chica() -> Comparacion:
-    """Base, una alternativa con descuento 2/10 y una copia idéntica de la base («Igual»)."""
-    raiz = Path(__file__).resolve().parents[1]
-    esc = aplicar_delta(cargar_escenario(raiz / "escenarios" / "pyme_distribuidora.yaml"),
-                        {"clientes": 120, "horizonte_dias": 90, "calentamiento_dias": 30})
-    base = cargar_politica(raiz / "politicas" / "actual_laxa.yaml")
-    descuento = aplicar_delta(base, {"nombre": "Descuento", "descuento": {"pct": 2, "dias": 10}})
-    igual = base.model_copy(update={"nombre": "Igual"})
-    return comparar(esc, [base, descuento, igual], replicas=3, semilla=1, detalle=True)
 
 
 def test_informe_autocontenido_con_procedencia(comparacion_chica: Comparacion) -> None:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-from simulador import aplicar_delta, cargar_escenario, cargar_politica, comparar
 from simulador.experimentos import Comparacion, ComparacionPar, DiferenciaKPI
 from simulador.formato import Formato
 from simulador.lectura import frase_kpi, periodo
@@ -15,16 +13,6 @@ from simulador.lectura import frase_kpi, periodo
 FMT = Formato()
 
 
-@pytest.fixture(scope="module")
-def comparacion_chica() -> Comparacion:
-    """Base, una alternativa con descuento 2/10 y una copia idéntica de la base («Igual»)."""
-    raiz = Path(__file__).resolve().parents[1]
-    esc = aplicar_delta(cargar_escenario(raiz / "escenarios" / "pyme_distribuidora.yaml"),
-                        {"clientes": 120, "horizonte_dias": 90, "calentamiento_dias": 30})
-    base = cargar_politica(raiz / "politicas" / "actual_laxa.yaml")
-    descuento = aplicar_delta(base, {"nombre": "Descuento", "descuento": {"pct": 2, "dias": 10}})
-    igual = base.model_copy(update={"nombre": "Igual"})
-    return comparar(esc, [base, descuento, igual], replicas=3, semilla=1, detalle=True)
 
 
 def par(kpi: str, dif: float, inf: float, sup: float) -> ComparacionPar:
