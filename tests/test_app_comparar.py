@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from utiles_app import ir
 
 from simulador import Escenario, aplicar_delta, cargar_escenario
 
@@ -13,13 +14,6 @@ RAIZ = Path(__file__).resolve().parents[1]
 APP = str(RAIZ / "app.py")
 FORM = "FormSubmitter:form_politica_{}-Aplicar cambios a esta política"
 
-
-def ir(at: AppTest, url: str) -> AppTest:
-    for clave, info in at._registered_pages.items():
-        if info.get("url_pathname") == url:
-            at._page_hash = clave
-            return at
-    raise KeyError(url)
 
 
 @pytest.fixture(scope="module")

@@ -5,18 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
+from utiles_app import ir
 
 RAIZ = Path(__file__).resolve().parents[1]
 APP = str(RAIZ / "app.py")
 ESCENARIO = (RAIZ / "escenarios" / "pyme_distribuidora.yaml").read_text(encoding="utf-8")
 
-
-def ir(at: AppTest, url: str) -> AppTest:
-    for clave, info in at._registered_pages.items():
-        if info.get("url_pathname") == url:
-            at._page_hash = clave
-            return at
-    raise KeyError(url)
 
 
 def abrir() -> AppTest:

@@ -6,17 +6,10 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from utiles_app import ir
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
-
-def ir(at: AppTest, url: str) -> AppTest:
-    """Cambia a la página registrada con esa url (las páginas son funciones, no archivos)."""
-    for clave, info in at._registered_pages.items():
-        if info.get("url_pathname") == url:
-            at._page_hash = clave
-            return at
-    raise KeyError(url)
 
 
 def test_inicio_explica_y_muestra_los_tres_caminos() -> None:
