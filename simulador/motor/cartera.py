@@ -14,6 +14,7 @@ import pandas as pd
 
 from simulador.aleatoriedad import Flujos
 from simulador.config import Escenario
+from simulador.motor.comportamiento import tasa_dificultad_diaria
 
 DIAS_MES = 365.25 / 12
 INF = 10**9
@@ -92,7 +93,7 @@ def _episodios_dificultad(escenario: Escenario, inicio: int, fin: int, riesgo: n
         hasta = s.hasta_dia if s.hasta_dia is not None else fin
         mult[(dias >= s.desde_dia) & (dias < hasta)] *= s.multiplicador_dificultad
     acumulado = np.concatenate([[0.0], np.cumsum(mult)])
-    tasa = -np.log1p(-np.minimum(riesgo, 0.999)) / 365.0
+    tasa = tasa_dificultad_diaria(riesgo, 1.0)
     n, k = umbral.shape
     comienzo = np.full((n, k), INF, np.int64)
     final = np.full((n, k), INF, np.int64)

@@ -48,8 +48,7 @@ def preparar_politica(sim: Simulacion) -> None:
     }
     sim.primer_paso = int(np.searchsorted(sim.pasos_dias, -pol.plazo_dias, side="left"))
     precalcular_compras(sim)
-    anual = sim.seg_arr["rotacion"][cart.segmento]
-    sim.rotacion_base = -np.log1p(-np.minimum(anual, 99.9) / 100.0) / 365.0
+
 
 
 def _multiplicadores(sim: Simulacion, dia: int) -> float:
@@ -125,8 +124,8 @@ def _clientes(sim: Simulacion, dia: int) -> None:
         return
     # rotación y confianza: se actualizan cada PASO_RELACION días
     vivos = c.activo & ~c.quiebra
-    tasa = sim.rotacion_base[vivos] * np.exp(p.sensibilidad_rotacion_confianza
-                                             * (p.confianza_inicial - c.confianza[vivos]))
+    tasa = comp.tasa_rotacion_diaria(sim.seg_arr["rotacion"][cart.segmento[vivos]],
+                                     c.confianza[vivos], p)
     c.lam_rotacion[vivos] += tasa * PASO_RELACION
     se_va = vivos & (c.lam_rotacion >= cart.umbral_rotacion)
     if se_va.any():

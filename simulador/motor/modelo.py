@@ -87,7 +87,6 @@ class Simulacion:
         self.pasos_dias = np.zeros(0, np.int64)
         self.int_cargos = np.zeros(0)
         self.seg_arr: dict[str, np.ndarray] = {}
-        self.rotacion_base = np.zeros(0)
         self.todos = np.arange(self.cartera.n_clientes)
         self.primer_paso = 0
         self.pre_disputa = self.pre_debito = self.pre_toma = np.zeros(0, bool)

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from simulador.motor import dinero, gestiones
-from simulador.motor.estado import ABIERTA, INF
+from simulador.motor.estado import ABIERTA
 from simulador.motor.series import tramo_de
 from simulador.resultado import TRAMOS
 
@@ -183,8 +183,3 @@ def historia(sim: Simulacion, cliente: int) -> pd.DataFrame:
     """Eventos de un cliente hasta ahora (requiere la corrida con eventos)."""
     tabla = sim.eventos.cerrar()
     return tabla[tabla["cliente"] == cliente].reset_index(drop=True)
-
-
-def dias_sin_fecha(x: np.ndarray) -> np.ndarray:
-    """Convierte los centinelas de "sin fecha" en -1."""
-    return np.where((x <= -INF) | (x >= INF), -1, x)
