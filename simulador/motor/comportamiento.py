@@ -48,17 +48,6 @@ def intensidad_cargos(politica: Politica, monto_medio: np.ndarray) -> np.ndarray
     return np.minimum(1.0, 10.0 * mensual)
 
 
-def atraso_natural(*, habitual: np.ndarray, z: np.ndarray, desvio: np.ndarray,
-                   confianza: np.ndarray, params: ParametrosComportamiento,
-                   sens_cargos: np.ndarray, int_cargos: np.ndarray, extra: float) -> np.ndarray:
-    """Días de atraso respecto del vencimiento con que el cliente pagaría sin gestiones."""
-    atraso = habitual + desvio * z + extra
-    atraso = atraso + params.atraso_por_desconfianza_dias * (params.confianza_inicial - confianza)
-    tarde = np.maximum(atraso, 0.0)
-    atraso = atraso - tarde * sens_cargos * int_cargos * 0.5
-    return atraso
-
-
 def impulso_recordatorio(params: ParametrosComportamiento, canal: str, personalizado: bool,
                          sensibilidad: np.ndarray, previos: np.ndarray) -> np.ndarray:
     """Intensidad diaria de pago que agrega un recordatorio, con habituación."""
