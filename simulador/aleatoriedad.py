@@ -8,6 +8,7 @@ semilla y réplica ven los mismos clientes, facturas y shocks. No hay estado ale
 
 from __future__ import annotations
 
+import functools
 import zlib
 
 import numpy as np
@@ -61,3 +62,67 @@ class Flujos:
             gen = np.random.Generator(np.random.PCG64(sec))
             self._generadores[fuente] = gen
         return gen
+
+
+_MASCARA = (1 << 64) - 1
+_PASO_REPLICA = np.uint64(0x9E3779B97F4A7C15)
+_PASO_CLIENTE = np.uint64(0xD1B54A32D192ED03)
+_PASO_CONTADOR = np.uint64(0xAEF17502108EF2D9)
+_PASO_SORTEO = np.uint64(0xF1357AEA2E62A9C5)
+
+
+def _mezclar(x: np.ndarray) -> np.ndarray:
+    """Finalizador de SplitMix64 sobre enteros sin signo de 64 bits (aritmética modular)."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+@functools.lru_cache(maxsize=256)
+def _base(semilla: int, fuente: str) -> np.uint64:
+    x = np.array([(int(semilla) * 0x9E3779B97F4A7C15 + codigo_fuente(fuente)) & _MASCARA],
+                 np.uint64)
+    return np.uint64(_mezclar(_mezclar(x))[0])
+
+
+def uniformes(semilla: int, fuente: str, replica: np.ndarray | int, cliente: np.ndarray | int,
+              contador: np.ndarray | int, k: int = 1) -> np.ndarray:
+    """Sorteos U(0,1) por contador: una función fija de (semilla, fuente, réplica, cliente, n.º).
+
+    Es un generador basado en contador (SplitMix64): el sorteo j de la n-ésima gestión de un
+    cliente no depende de cuántas veces se sorteó para otros clientes ni del orden de cálculo,
+    así que se puede sortear para muchos clientes a la vez (réplicas apiladas) con el mismo
+    resultado que uno por uno. Devuelve un arreglo de forma (n, k).
+    """
+    rep = np.atleast_1d(np.asarray(replica, dtype=np.int64)).astype(np.uint64)
+    cli = np.atleast_1d(np.asarray(cliente, dtype=np.int64)).astype(np.uint64)
+    cont = np.atleast_1d(np.asarray(contador, dtype=np.int64)).astype(np.uint64)
+    rep, cli, cont = np.broadcast_arrays(rep, cli, cont)
+    x = (_base(semilla, fuente) + rep * _PASO_REPLICA) ^ (cli * _PASO_CLIENTE)
+    x = _mezclar(x + cont * _PASO_CONTADOR)
+    salida = np.empty((x.shape[0], k))
+    for j in range(k):
+        y = _mezclar(x + np.uint64(((j + 1) * int(_PASO_SORTEO)) & _MASCARA))
+        salida[:, j] = (y >> np.uint64(11)).astype(np.float64) * (1.0 / (1 << 53))
+    return salida
+
+
+def _mezclar_int(x: int) -> int:
+    x ^= x >> 30
+    x = (x * 0xBF58476D1CE4E5B9) & _MASCARA
+    x ^= x >> 27
+    x = (x * 0x94D049BB133111EB) & _MASCARA
+    return x ^ (x >> 31)
+
+
+def uniforme(semilla: int, fuente: str, replica: int, cliente: int, contador: int,
+             j: int = 0) -> float:
+    """Un solo sorteo, idéntico a ``uniformes(...)[0, j]`` pero sin arreglos (más rápido)."""
+    base = int(_base(semilla, fuente))
+    x = ((base + replica * int(_PASO_REPLICA)) & _MASCARA) ^ (
+        (cliente * int(_PASO_CLIENTE)) & _MASCARA)
+    x = _mezclar_int((x + contador * int(_PASO_CONTADOR)) & _MASCARA)
+    y = _mezclar_int((x + (j + 1) * int(_PASO_SORTEO)) & _MASCARA)
+    return (y >> 11) * (1.0 / (1 << 53))

@@ -34,7 +34,7 @@ def abrir(esc: Escenario, replicas: int = 2) -> AppTest:
 
 def clave_formulario(at: AppTest, i: int) -> str:
     """El prefijo de las claves del formulario de la ranura ``i``."""
-    clave = next(w.key for w in at.number_input
+    clave = next(w.key for w in at.text_input
                  if w.key and w.key.startswith(f"ed{i}_") and w.key.endswith("descuento.pct"))
     return clave.removesuffix("descuento.pct")
 
@@ -72,8 +72,9 @@ def test_editar_una_alternativa_cambia_los_resultados(chico: Escenario) -> None:
     assert "no distinguible" in antes["Resultado económico · Alternativa 1"]  # igual a la base
     at.segmented_control(key="editar_cual").set_value(1).run()
     prefijo = clave_formulario(at, 1)
-    at.number_input(key=prefijo + "descuento.pct").set_value(2.0)
-    at.number_input(key=prefijo + "descuento.dias").set_value(10)
+    assert at.text_input(key=prefijo + "descuento.pct").value == "0,0"  # coma decimal
+    at.text_input(key=prefijo + "descuento.pct").input("2,0")
+    at.text_input(key=prefijo + "descuento.dias").input("10")
     at.text_input(key=prefijo + "nombre").set_value("Con descuento 2/10")
     at.button(key=FORM.format(1)).click().run()
     assert not at.exception
@@ -91,13 +92,45 @@ def test_formulario_invalido_muestra_el_error_en_espanol(chico: Escenario) -> No
     at = abrir(chico)
     at.segmented_control(key="editar_cual").set_value(0).run()
     prefijo = clave_formulario(at, 0)
-    at.number_input(key=prefijo + "descuento.pct").set_value(2.0)
-    at.number_input(key=prefijo + "descuento.dias").set_value(45)
+    at.text_input(key=prefijo + "descuento.pct").input("2")
+    at.text_input(key=prefijo + "descuento.dias").input("45")
     at.button(key=FORM.format(0)).click().run()
     assert not at.exception
     errores = " ".join(e.value for e in at.error)
     assert "formulario: descuento.dias" in errores and "menor que plazo_dias" in errores
     assert at.selectbox(key="pol_sel_0").value == "actual_laxa.yaml"
+
+
+def test_numero_mal_escrito_muestra_el_error_y_conserva_el_valor(chico: Escenario) -> None:
+    at = abrir(chico)
+    at.segmented_control(key="editar_cual").set_value(0).run()
+    prefijo = clave_formulario(at, 0)
+    campo = prefijo + "mora.interes_anual_pct"
+    anterior = at.text_input(key=campo).value
+    at.text_input(key=campo).input("12,3,4")
+    at.button(key=FORM.format(0)).click().run()
+    assert not at.exception
+    errores = [e.value for e in at.error]
+    assert ("Interés por mora (% anual): «12,3,4» no es un número válido: use la coma para los "
+            "decimales (por ejemplo 1.234,50). Valores permitidos: entre 0 y 200. Se mantiene "
+            f"el valor anterior ({anterior})."
+            in errores), errores
+    assert any(e.startswith("La política no se aplicó: corrija el valor de «Interés por mora")
+               for e in errores), errores
+    assert at.selectbox(key="pol_sel_0").value == "actual_laxa.yaml"  # no se aplicó
+    assert at.text_input(key=campo).value == "12,3,4"  # lo escrito queda para corregirlo
+    # fuera de rango: el mismo trato, con el rango permitido
+    at.text_input(key=campo).input("250")
+    at.button(key=FORM.format(0)).click().run()
+    assert any("«250» está fuera del rango permitido: el valor debe estar entre 0 y 200" in e
+               for e in (e.value for e in at.error))
+    # corregido con miles y decimales, se aplica
+    at.text_input(key=campo).input("36,5")
+    at.button(key=FORM.format(0)).click().run()
+    assert not at.exception
+    assert not at.error
+    assert at.selectbox(key="pol_sel_0").value == "(editada en el formulario)"
+    assert at.session_state["pol_editada_0"].mora.interes_anual_pct == 36.5
 
 
 def test_replicas_y_semilla_cambian_los_resultados(chico: Escenario) -> None:

@@ -56,7 +56,8 @@ def test_subida_con_error_muestra_linea_y_conserva_el_anterior() -> None:
 def test_editar_parametros_cambia_la_cartera() -> None:
     at = abrir()
     at.segmented_control(key="esc_vista").set_value("Editar parámetros").run()
-    at.number_input(key="esc_f_clientes").set_value(250)
+    assert at.text_input(key="esc_f_clientes").value == "1.000"  # con punto de miles
+    at.text_input(key="esc_f_clientes").input("250")
     at.button(key="FormSubmitter:form_escenario-Aplicar cambios al escenario").click().run()
     assert not at.exception
     at.segmented_control(key="esc_vista").set_value("Cartera que genera").run()
@@ -70,7 +71,7 @@ def test_formulario_cambia_el_horizonte_y_la_descarga_lo_refleja() -> None:
 
     at = abrir()
     at.segmented_control(key="esc_vista").set_value("Editar parámetros").run()
-    at.number_input(key="esc_f_horizonte").set_value(400)
+    at.text_input(key="esc_f_horizonte").input("400")
     at.button(key="FormSubmitter:form_escenario-Aplicar cambios al escenario").click().run()
     assert not at.exception
     esc = at.session_state["escenario"]
@@ -78,3 +79,23 @@ def test_formulario_cambia_el_horizonte_y_la_descarga_lo_refleja() -> None:
     texto = yaml_para_descargar(esc, at.session_state["escenario_texto"])
     assert "# yaml-language-server" in texto  # conserva los comentarios del original
     assert cargar_escenario(texto, archivo="descarga.yaml") == esc
+
+
+def test_formulario_con_un_numero_mal_escrito_no_cambia_el_escenario() -> None:
+    at = abrir()
+    at.segmented_control(key="esc_vista").set_value("Editar parámetros").run()
+    anterior = at.session_state["escenario"]
+    at.text_input(key="esc_f_margen").input("25.5")  # punto decimal: ambiguo en este formato
+    at.text_input(key="esc_f_clientes").input("1.500")  # punto de miles: válido
+    at.button(key="FormSubmitter:form_escenario-Aplicar cambios al escenario").click().run()
+    assert not at.exception
+    errores = [e.value for e in at.error]
+    assert any(e.startswith("Margen bruto sobre ventas (%): «25.5» no es un número válido: use "
+                            "la coma para los decimales") for e in errores), errores
+    assert at.session_state["escenario"] == anterior
+    at.text_input(key="esc_f_margen").input("25,5")
+    at.button(key="FormSubmitter:form_escenario-Aplicar cambios al escenario").click().run()
+    assert not at.exception
+    assert not at.error
+    esc = at.session_state["escenario"]
+    assert (esc.margen_bruto_pct, esc.clientes) == (25.5, 1500)

@@ -40,7 +40,7 @@ def spec(at: AppTest, clave: str) -> dict:
 def test_barrido_dibuja_la_curva_y_la_palanca_cambia_el_resultado(chico: Escenario) -> None:
     at = abrir(chico, "sensibilidad")
     assert any("Pulse «Correr el barrido»" in i.value for i in at.info)
-    at.number_input(key="sens_hasta_descuento.pct").set_value(2.0).run()
+    at.text_input(key="sens_hasta_descuento.pct").input("2,0").run()
     at.button(key="boton_barrido").click().run()
     assert not at.exception
     figura = spec(at, "fig_barrido")
@@ -49,12 +49,33 @@ def test_barrido_dibuja_la_curva_y_la_palanca_cambia_el_resultado(chico: Escenar
     curva = figura["data"][2]["y"]
     assert len(at.dataframe[0].value) == 3  # 0, 1 y 2 %
     at.selectbox(key="sens_palanca").set_value("plazo_dias").run()
-    at.number_input(key="sens_hasta_plazo_dias").set_value(30.0).run()
+    at.text_input(key="sens_hasta_plazo_dias").input("30").run()
     at.button(key="boton_barrido").click().run()
     assert not at.exception
     otra = spec(at, "fig_barrido")
     assert "según plazo de pago" in otra["layout"]["title"]["text"]
     assert otra["data"][2]["y"] != curva
+
+
+def test_barrido_con_un_numero_mal_escrito_conserva_el_valor_anterior(chico: Escenario) -> None:
+    at = abrir(chico, "sensibilidad")
+    assert at.text_input(key="sens_paso_descuento.pct").value == "1,0"
+    puntos = next(c.value for c in at.caption if c.value.startswith("Puntos:"))
+    at.text_input(key="sens_paso_descuento.pct").input("0,5,").run()
+    assert not at.exception
+    errores = [e.value for e in at.error]
+    assert errores == ["Paso: «0,5,» no es un número válido: use la coma para los decimales "
+                       "(por ejemplo 1.234,50). Valores permitidos: ≥ 0,01. Se mantiene el "
+                       "valor anterior (1,0)."]
+    assert next(c.value for c in at.caption if c.value.startswith("Puntos:")) == puntos
+    at.text_input(key="sens_paso_descuento.pct").input("0").run()
+    assert "el valor debe ser ≥ 0,01" in at.error[0].value
+    at.text_input(key="sens_paso_descuento.pct").input("").run()
+    assert at.error[0].value == ("Paso: Falta el número: escriba un valor ≥ 0,01. Se mantiene el "
+                                 "valor anterior (1,0).")
+    at.text_input(key="sens_paso_descuento.pct").input("0,5").run()
+    assert not at.error
+    assert next(c.value for c in at.caption if c.value.startswith("Puntos:")) != puntos
 
 
 def test_tornado(chico: Escenario) -> None:

@@ -130,6 +130,32 @@ def test_sala_no_deja_pasar_de_las_llamadas_de_la_ronda(entorno: Path) -> None:
     assert almacen.jugadas(p["id"]) == []
 
 
+def test_sala_diseno_numeros_con_coma_y_error_en_espanol(entorno: Path) -> None:
+    codigo = almacen.crear_sesion("diseno_de_politica", 2026)
+    p = almacen.unirse(codigo, "Eva")
+    at = AppTest.from_function(_sala, default_timeout=120)
+    at.query_params["t"] = p["token"]
+    at.run()
+    assert not at.exception
+    descuento = at.text_input(key="pal_0_1")  # «Descuento por pronto pago (%)», tipo real
+    assert "," in descuento.value  # coma decimal, como el resto de la app
+    anterior = descuento.value
+    descuento.input("1.5")
+    boton = "FormSubmitter:form_diseno_0-Probar esta política (simula un año)"
+    at.button(key=boton).click().run()
+    assert not at.exception
+    errores = [e.value for e in at.error]
+    assert ("Descuento por pronto pago (%): «1.5» no es un número válido: use la coma para los "
+            "decimales (por ejemplo 1.234,50). Valores permitidos: entre 0 y 3. Se mantiene el "
+            f"valor anterior ({anterior})."
+            in errores), errores
+    assert almacen.jugadas(p["id"]) == []  # no se probó
+    at.text_input(key="pal_0_1").input("1,5")
+    at.button(key=boton).click().run()
+    assert not at.exception
+    assert almacen.jugadas(p["id"])[0]["descuento.pct"] == 1.5
+
+
 def test_sala_juego_de_roles_hasta_el_cierre(entorno: Path) -> None:
     codigo = almacen.crear_sesion("juego_de_roles", 2026)
     p = almacen.unirse(codigo, "Dora")

@@ -16,8 +16,8 @@ import pandas as pd
 from pydantic import BaseModel, ValidationError
 
 from simulador.config import Escenario, Politica
-from simulador.experimentos.ejecutor import Progreso, mapear
-from simulador.experimentos.replicas import correr_tarea, resumir, tareas_de
+from simulador.experimentos.ejecutor import Progreso
+from simulador.experimentos.replicas import correr_tareas, resumir, tareas_de
 
 KPIS_TORNADO = ("resultado_economico", "dso", "incobrables_pct")
 
@@ -91,8 +91,7 @@ def barrido(escenario: Escenario, politica: Politica, parametros: Mapping[str, S
     for punto in puntos:
         esc, pol = aplicar_punto(escenario, politica, punto)
         tareas += tareas_de(esc, pol, replicas=replicas, semilla=semilla, detalle=False)
-    corridas = mapear(correr_tarea, tareas, trabajadores=trabajadores, progreso=progreso,
-                      motor=motor)
+    corridas = correr_tareas(tareas, trabajadores=trabajadores, progreso=progreso, motor=motor)
     filas = []
     for i, corrida in enumerate(corridas):
         fila: dict[str, Any] = dict(puntos[i // replicas])
@@ -174,7 +173,7 @@ def sensibilidad(escenario: Escenario, politica: Politica, *,
     tareas = []
     for _, _, _, esc, pol in casos:
         tareas += tareas_de(esc, pol, replicas=replicas, semilla=semilla, detalle=False)
-    corridas = mapear(correr_tarea, tareas, trabajadores=trabajadores, progreso=progreso)
+    corridas = correr_tareas(tareas, trabajadores=trabajadores, progreso=progreso)
     medias = []
     for i in range(len(casos)):
         grupo = corridas[i * replicas:(i + 1) * replicas]

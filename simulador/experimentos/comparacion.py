@@ -14,12 +14,12 @@ from typing import Any
 import numpy as np
 
 from simulador.config import Escenario, Politica
-from simulador.experimentos.ejecutor import Progreso, mapear
+from simulador.experimentos.ejecutor import Progreso
 from simulador.experimentos.procedencia import procedencia
 from simulador.experimentos.replicas import (
     ResultadoReplicas,
     armar_resultado,
-    correr_tarea,
+    correr_tareas,
     resumir,
     tareas_de,
 )
@@ -95,8 +95,7 @@ def comparar(escenario: Escenario, politicas: Sequence[Politica], *, replicas: i
     tareas = []
     for pol in politicas:
         tareas += tareas_de(escenario, pol, replicas=replicas, semilla=semilla, detalle=detalle)
-    corridas = mapear(correr_tarea, tareas, trabajadores=trabajadores, progreso=progreso,
-                      motor=motor)
+    corridas = correr_tareas(tareas, trabajadores=trabajadores, progreso=progreso, motor=motor)
     resultados = [
         armar_resultado(pol, semilla, corridas[i * replicas:(i + 1) * replicas])
         for i, pol in enumerate(politicas)

@@ -15,9 +15,9 @@ import pandas as pd
 from scipy import stats
 
 from simulador.config import Escenario, Politica
-from simulador.experimentos.ejecutor import Progreso, mapear
+from simulador.experimentos.ejecutor import Progreso, mapear, trabajadores_por_defecto
 from simulador.metricas import calcular_kpis, kpis_por_segmento, verificar_conservacion
-from simulador.motor.modelo import simular
+from simulador.motor.modelo import simular, simular_lote
 from simulador.resultado import ResultadoCorrida
 
 
@@ -44,19 +44,104 @@ class CorridaResumida:
     completo: ResultadoCorrida | None
 
 
+def _resumir_corrida(escenario: Escenario, replica: int, res: ResultadoCorrida,
+                     detalle: bool) -> CorridaResumida:
+    verificar_conservacion(res)
+    return CorridaResumida(
+        replica=replica,
+        kpis=calcular_kpis(res, escenario),
+        cartera_por_tramo=res.series.cartera_por_tramo,
+        cobrado=res.series.cobrado,
+        por_segmento=kpis_por_segmento(res, escenario),
+        completo=res if detalle else None,
+    )
+
+
 def correr_tarea(tarea: Tarea) -> CorridaResumida:
     """Corre una réplica, verifica que el dinero se conserva y resume sus indicadores."""
     res = simular(tarea.escenario, tarea.politica, semilla=tarea.semilla, replica=tarea.replica,
                   eventos=tarea.detalle)
-    verificar_conservacion(res)
-    return CorridaResumida(
-        replica=tarea.replica,
-        kpis=calcular_kpis(res, tarea.escenario),
-        cartera_por_tramo=res.series.cartera_por_tramo,
-        cobrado=res.series.cobrado,
-        por_segmento=kpis_por_segmento(res, tarea.escenario),
-        completo=res if tarea.detalle else None,
-    )
+    return _resumir_corrida(tarea.escenario, tarea.replica, res, tarea.detalle)
+
+
+MAX_LOTE = 16
+"""Réplicas que se apilan como máximo en una sola simulación (acota la memoria)."""
+
+
+@dataclass(frozen=True)
+class Lote:
+    """Varias réplicas de un mismo escenario y política, apiladas en una sola simulación."""
+
+    escenario: Escenario
+    politica: Politica
+    semilla: int
+    replicas: tuple[int, ...]
+
+
+def correr_lote(lote: Lote) -> list[CorridaResumida]:
+    """Corre las réplicas de un lote apiladas; cada una da lo mismo que corrida sola."""
+    resultados = simular_lote(lote.escenario, lote.politica, semilla=lote.semilla,
+                              replicas=lote.replicas)
+    return [_resumir_corrida(lote.escenario, r, res, False)
+            for r, res in zip(lote.replicas, resultados, strict=True)]
+
+
+def _correr(trabajo: Tarea | Lote) -> list[CorridaResumida]:
+    return correr_lote(trabajo) if isinstance(trabajo, Lote) else [correr_tarea(trabajo)]
+
+
+def agrupar(tareas: list[Tarea], trabajadores: int) -> list[Tarea | Lote]:
+    """Junta réplicas consecutivas del mismo escenario, política y semilla en lotes.
+
+    Las tareas con detalle (eventos) corren solas. El tamaño de los lotes reparte el trabajo
+    entre los trabajadores sin pasar de ``MAX_LOTE``.
+    """
+    tam = max(1, min(MAX_LOTE, math.ceil(len(tareas) / max(1, trabajadores))))
+    trabajos: list[Tarea | Lote] = []
+    grupo: list[Tarea] = []
+
+    def cerrar() -> None:
+        if not grupo:
+            return
+        n = math.ceil(len(grupo) / tam)
+        for partes in np.array_split(np.arange(len(grupo)), n):
+            g0 = grupo[int(partes[0])]
+            trabajos.append(Lote(g0.escenario, g0.politica, g0.semilla,
+                                 tuple(grupo[int(k)].replica for k in partes)))
+        grupo.clear()
+
+    for t in tareas:
+        if t.detalle:
+            cerrar()
+            trabajos.append(t)
+            continue
+        if grupo and not (t.escenario is grupo[0].escenario and t.politica is grupo[0].politica
+                          and t.semilla == grupo[0].semilla and t.replica > grupo[-1].replica):
+            cerrar()
+        grupo.append(t)
+    cerrar()
+    return trabajos
+
+
+def correr_tareas(tareas: list[Tarea], *, trabajadores: int | None = None,
+                  progreso: Progreso | None = None, motor: str = "procesos"
+                  ) -> list[CorridaResumida]:
+    """Corre réplicas (apiladas en lotes) en serie, en procesos locales o en Dask.
+
+    Devuelve una corrida resumida por tarea, en el orden de las tareas; el resultado no depende
+    del número de trabajadores ni de cómo se agrupen las réplicas.
+    """
+    n = trabajadores or trabajadores_por_defecto()
+    trabajos = agrupar(tareas, n)
+    tamanos = [len(t.replicas) if isinstance(t, Lote) else 1 for t in trabajos]
+    acumulado = np.cumsum(tamanos)
+
+    def avance(hechos: int, _total: int) -> None:
+        if progreso:
+            progreso(int(acumulado[hechos - 1]), len(tareas))
+
+    salida = mapear(_correr, trabajos, trabajadores=n, progreso=avance, motor=motor)
+    return [c for lote in salida for c in lote]
 
 
 @dataclass(frozen=True)
@@ -144,8 +229,7 @@ def correr_replicas(escenario: Escenario, politica: Politica, *, replicas: int =
     from simulador.experimentos.procedencia import procedencia
 
     tareas = tareas_de(escenario, politica, replicas=replicas, semilla=semilla, detalle=detalle)
-    corridas = mapear(correr_tarea, tareas, trabajadores=trabajadores, progreso=progreso,
-                      motor=motor)
+    corridas = correr_tareas(tareas, trabajadores=trabajadores, progreso=progreso, motor=motor)
     res = armar_resultado(politica, semilla, corridas)
     res.procedencia.update(procedencia(escenario, [politica], semilla=semilla, replicas=replicas))
     return res

@@ -18,6 +18,8 @@ from pydantic import BaseModel, ValidationError
 
 from simulador import Politica
 from simulador.config.politica import CANAL_POR_DEFECTO
+from simulador.formato import Formato
+from simulador.interfaz.campos import avisar_errores, campo_numero
 from simulador.interfaz.componentes import mostrar_problemas, problemas_de_validacion
 
 PRIORIDADES = {
@@ -37,29 +39,25 @@ def _ayuda(modelo: type[BaseModel], campo: str) -> str:
     return f"{info.description or ''}{unidad}"
 
 
-def _limites(modelo: type[BaseModel], campo: str) -> dict[str, Any]:
-    """min_value y max_value desde las restricciones ge/le del campo."""
-    salida: dict[str, Any] = {}
+def _limites(modelo: type[BaseModel], campo: str) -> tuple[float | None, float | None]:
+    """Mínimo y máximo desde las restricciones ge/le del campo (gt/lt los valida el modelo)."""
+    minimo = maximo = None
     for m in modelo.model_fields[campo].metadata:
-        for atributo, clave in (("ge", "min_value"), ("le", "max_value")):
-            valor = getattr(m, atributo, None)
-            if valor is not None:
-                salida[clave] = valor
-    return salida
+        if getattr(m, "ge", None) is not None:
+            minimo = float(m.ge)
+        if getattr(m, "le", None) is not None:
+            maximo = float(m.le)
+    return minimo, maximo
 
 
-def _numero(etiqueta: str, modelo: BaseModel, campo: str, clave: str, *, entero: bool,
-            paso: float = 1.0, vacio: bool = False) -> None:
-    valor = getattr(modelo, campo)
-    limites = _limites(type(modelo), campo)
-    if not entero:
-        limites = {k: float(v) for k, v in limites.items()}
-    st.number_input(etiqueta, value=(None if valor is None else (int(valor) if entero
-                                                                  else float(valor))),
-                    step=(1 if entero else paso), key=clave,
-                    help=_ayuda(type(modelo), campo)
-                    + (" Déjelo vacío para no aplicar." if vacio else ""),
-                    placeholder="(sin límite)" if vacio else None, **limites)
+def _numero(etiqueta: str, modelo: BaseModel, campo: str, clave: str, fmt: Formato, *,
+            entero: bool, decimales: int = 1, vacio: bool = False) -> float | None:
+    """Un campo de número de la política, con los límites y la ayuda de su modelo."""
+    minimo, maximo = _limites(type(modelo), campo)
+    return campo_numero(etiqueta, getattr(modelo, campo), clave=clave, formato=fmt,
+                        minimo=minimo, maximo=maximo, decimales=0 if entero else decimales,
+                        entero=entero, vacio=vacio, ayuda=_ayuda(type(modelo), campo),
+                        placeholder="(sin límite)" if vacio else None)
 
 
 def _tabla_pasos(pol: Politica) -> pd.DataFrame:
@@ -124,8 +122,13 @@ def _cambios_de(tabla: pd.DataFrame) -> list[dict[str, Any]]:
     return [{"desde_dia": d, "cambios": c} for d, c in sorted(por_dia.items())]
 
 
-def _leer(pol: Politica, p: str, pasos: pd.DataFrame, cambios: pd.DataFrame) -> dict[str, Any]:
-    """Los datos de la política con lo que dice el formulario (claves con prefijo ``p``)."""
+def _leer(pol: Politica, p: str, pasos: pd.DataFrame, cambios: pd.DataFrame,
+          numeros: dict[str, float | None]) -> dict[str, Any]:
+    """Los datos de la política con lo que dice el formulario (claves con prefijo ``p``).
+
+    Los números vienen de ``numeros`` (ruta -> último valor válido de su campo); el resto, de
+    los widgets.
+    """
     ss = st.session_state
     datos = pol.model_dump(mode="python", exclude={"esquema"})
     for ruta in RUTAS:
@@ -133,7 +136,7 @@ def _leer(pol: Politica, p: str, pasos: pd.DataFrame, cambios: pd.DataFrame) -> 
         partes = ruta.split(".")
         for parte in partes[:-1]:
             destino = destino[parte]
-        destino[partes[-1]] = ss.get(p + ruta)
+        destino[partes[-1]] = numeros[ruta] if ruta in numeros else ss.get(p + ruta)
     datos["prioridad_llamadas"] = ss.get(p + "prioridad_llamadas")
     datos["seguimiento"] = _pasos_de(pasos)
     datos["cambios"] = _cambios_de(cambios)
@@ -161,9 +164,19 @@ def prefijo(i: int, pol: Politica) -> str:
     return f"ed{i}_{huella}_"
 
 
-def editor(i: int, pol: Politica) -> Politica | None:
-    """Dibuja el formulario de la ranura ``i``; devuelve la política nueva si se aplicó bien."""
+def editor(i: int, pol: Politica, fmt: Formato) -> Politica | None:
+    """Dibuja el formulario de la ranura ``i``; devuelve la política nueva si se aplicó bien.
+
+    Los números se escriben con el formato del escenario ``fmt`` (p. ej. ``1.234,5``).
+    """
     p = prefijo(i, pol)
+    numeros: dict[str, float | None] = {}
+
+    def numero(etiqueta: str, modelo: BaseModel, ruta: str, *, entero: bool = False,
+               decimales: int = 1, vacio: bool = False) -> None:
+        numeros[ruta] = _numero(etiqueta, modelo, ruta.rsplit(".", 1)[-1], p + ruta, fmt,
+                                entero=entero, decimales=decimales, vacio=vacio)
+
     with st.form(key=f"form_politica_{i}", border=True):
         uno, dos = st.columns([2, 3])
         uno.text_input("Nombre de la política", value=pol.nombre, key=p + "nombre",
@@ -175,14 +188,13 @@ def editor(i: int, pol: Politica) -> Politica | None:
         with t_cond:
             a, b, c = st.columns(3)
             with a:
-                _numero("Plazo de pago (días)", pol, "plazo_dias", p + "plazo_dias", entero=True)
-                _numero("Castigar el saldo a los (días de atraso)", pol, "castigo_dias",
-                        p + "castigo_dias", entero=True)
+                numero("Plazo de pago (días)", pol, "plazo_dias", entero=True)
+                numero("Castigar el saldo a los (días de atraso)", pol, "castigo_dias",
+                       entero=True)
             with b:
-                _numero("Descuento por pronto pago (%)", pol.descuento, "pct",
-                        p + "descuento.pct", entero=False, paso=0.5)
-                _numero("Días para ganar el descuento", pol.descuento, "dias",
-                        p + "descuento.dias", entero=True)
+                numero("Descuento por pronto pago (%)", pol.descuento, "descuento.pct")
+                numero("Días para ganar el descuento", pol.descuento, "descuento.dias",
+                       entero=True)
                 st.checkbox("Aceptar el descuento aunque pague tarde",
                             value=pol.descuento.acepta_fuera_de_plazo,
                             key=p + "descuento.acepta_fuera_de_plazo")
@@ -195,28 +207,23 @@ def editor(i: int, pol: Politica) -> Politica | None:
             a, b, c = st.columns(3)
             with a:
                 st.markdown("**Cargos e intereses por mora**")
-                _numero("Cargo fijo por factura vencida ($)", pol.mora, "cargo_fijo",
-                        p + "mora.cargo_fijo", entero=False, paso=100.0)
-                _numero("Cargo sobre el saldo vencido (%)", pol.mora, "cargo_pct",
-                        p + "mora.cargo_pct", entero=False, paso=0.5)
-                _numero("Interés por mora (% anual)", pol.mora, "interes_anual_pct",
-                        p + "mora.interes_anual_pct", entero=False, paso=1.0)
-                _numero("Días de gracia sin cargos", pol.mora, "dias_gracia",
-                        p + "mora.dias_gracia", entero=True)
+                numero(f"Cargo fijo por factura vencida ({fmt.simbolo})", pol.mora,
+                       "mora.cargo_fijo", decimales=fmt.decimales)
+                numero("Cargo sobre el saldo vencido (%)", pol.mora, "mora.cargo_pct")
+                numero("Interés por mora (% anual)", pol.mora, "mora.interes_anual_pct")
+                numero("Días de gracia sin cargos", pol.mora, "mora.dias_gracia", entero=True)
             with b:
                 st.markdown("**Límite y bloqueo de crédito**")
-                _numero("Límite de crédito (meses de compras)", pol.credito,
-                        "limite_meses_compra", p + "credito.limite_meses_compra", entero=False,
-                        paso=0.5, vacio=True)
-                _numero("Bloquear ventas con una factura atrasada más de (días)", pol.credito,
-                        "bloqueo_dias_vencida", p + "credito.bloqueo_dias_vencida", entero=True,
-                        vacio=True)
+                numero("Límite de crédito (meses de compras)", pol.credito,
+                       "credito.limite_meses_compra", vacio=True)
+                numero("Bloquear ventas con una factura atrasada más de (días)", pol.credito,
+                       "credito.bloqueo_dias_vencida", entero=True, vacio=True)
             with c:
                 st.markdown("**Verificación de clientes nuevos**")
                 st.checkbox("Verificar a los postulantes", value=pol.verificacion.activa,
                             key=p + "verificacion.activa")
-                _numero("Corte de riesgo (% anual)", pol.verificacion, "corte_riesgo_pct",
-                        p + "verificacion.corte_riesgo_pct", entero=False, paso=1.0)
+                numero("Corte de riesgo (% anual)", pol.verificacion,
+                       "verificacion.corte_riesgo_pct")
                 st.selectbox("A quien no pasa el corte", ["rechazar", "prepago"],
                              index=["rechazar", "prepago"].index(pol.verificacion.accion),
                              format_func={"rechazar": "Rechazarlo",
@@ -239,7 +246,7 @@ def editor(i: int, pol: Politica) -> Politica | None:
                     "personalizado": st.column_config.CheckboxColumn(
                         "Personalizado", help="Firmado por el ejecutivo de la cuenta"),
                     "cargo": st.column_config.NumberColumn(
-                        "Cargo en este paso ($)", min_value=0.0, format="%.0f"),
+                        f"Cargo en este paso ({fmt.simbolo})", min_value=0.0, format="%.0f"),
                 })
         with t_planes:
             a, b = st.columns(2)
@@ -252,21 +259,18 @@ def editor(i: int, pol: Politica) -> Politica | None:
                              format_func={"en_dificultad": "Solo a quien está en dificultad",
                                           "morosos": "A todo cliente moroso"}.__getitem__,
                              key=p + "planes.a_quien")
-                _numero("Atraso mínimo para ofrecerlo (días)", pol.planes, "dias_vencido_min",
-                        p + "planes.dias_vencido_min", entero=True)
-                _numero("Cuotas", pol.planes, "cuotas", p + "planes.cuotas", entero=True)
+                numero("Atraso mínimo para ofrecerlo (días)", pol.planes,
+                       "planes.dias_vencido_min", entero=True)
+                numero("Cuotas", pol.planes, "planes.cuotas", entero=True)
             with b:
-                _numero("Días entre cuotas", pol.planes, "intervalo_dias",
-                        p + "planes.intervalo_dias", entero=True)
-                _numero("Pago inicial (% del saldo)", pol.planes, "pie_pct",
-                        p + "planes.pie_pct", entero=False, paso=5.0)
-                _numero("Interés del plan (% anual)", pol.planes, "interes_anual_pct",
-                        p + "planes.interes_anual_pct", entero=False, paso=1.0)
+                numero("Días entre cuotas", pol.planes, "planes.intervalo_dias", entero=True)
+                numero("Pago inicial (% del saldo)", pol.planes, "planes.pie_pct")
+                numero("Interés del plan (% anual)", pol.planes, "planes.interes_anual_pct")
                 st.markdown("**Promesas de pago**")
                 st.checkbox("Aceptar promesas de pago", value=pol.promesas.aceptar,
                             key=p + "promesas.aceptar")
-                _numero("Plazo máximo de una promesa (días)", pol.promesas, "dias_max",
-                        p + "promesas.dias_max", entero=True)
+                numero("Plazo máximo de una promesa (días)", pol.promesas, "promesas.dias_max",
+                       entero=True)
         with t_auto:
             st.checkbox("Factura electrónica (menos disputas, entrega el mismo día)",
                         value=pol.automatizacion.factura_electronica,
@@ -292,7 +296,9 @@ def editor(i: int, pol: Politica) -> Politica | None:
         enviado = st.form_submit_button("Aplicar cambios a esta política", type="primary")
     if not enviado:
         return None
-    datos = _leer(pol, p, pasos, cambios)
+    if avisar_errores("La política no se aplicó", (p + ruta for ruta in numeros)):
+        return None
+    datos = _leer(pol, p, pasos, cambios, numeros)
     try:
         nueva = Politica.model_validate(datos)
         for cambio in nueva.cambios:

@@ -19,6 +19,7 @@ Decisiones documentadas:
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass, fields
 
 import numpy as np
 import pandas as pd
@@ -62,29 +63,85 @@ def _pct(parte: float, total: float) -> float:
 
 # --- piezas por factura (también las usa ``segmentos``) ------------------------------------------
 
-def pct_pagado_a_tiempo(facturas: pd.DataFrame, horizonte: int) -> float:
+@dataclass(frozen=True)
+class ColumnasFacturas:
+    """Las columnas de la tabla de facturas que usan los indicadores, como arreglos numpy.
+
+    Sacarlas una vez y filtrarlas con máscaras es mucho más barato que filtrar la tabla
+    (los indicadores por segmento lo hacen una vez por segmento y réplica).
+    """
+
+    vencimiento: np.ndarray  # float
+    emision: np.ndarray  # float
+    cierre: np.ndarray  # float (NaN si sigue abierta)
+    castigo: np.ndarray  # float (NaN si no se castigó)
+    pagada: np.ndarray  # bool
+    con_descuento: np.ndarray  # bool
+    castigado_principal: np.ndarray  # float, moneda
+    cargos_cobrados: np.ndarray  # float, moneda
+
+    @classmethod
+    def de(cls, facturas: pd.DataFrame | ColumnasFacturas) -> ColumnasFacturas:
+        """Las columnas de una tabla de facturas (o las mismas, si ya lo son)."""
+        if isinstance(facturas, ColumnasFacturas):
+            return facturas
+        return cls(
+            vencimiento=facturas["dia_vencimiento"].to_numpy(dtype=float),
+            emision=facturas["dia_emision"].to_numpy(dtype=float),
+            cierre=facturas["dia_cierre"].to_numpy(dtype=float),
+            castigo=facturas["dia_castigo"].to_numpy(dtype=float),
+            pagada=(facturas["estado"] == "pagada").to_numpy(dtype=bool),
+            con_descuento=facturas["con_descuento"].to_numpy(dtype=bool),
+            castigado_principal=facturas["castigado_principal"].to_numpy(dtype=float),
+            cargos_cobrados=facturas["cargos_cobrados"].to_numpy(dtype=float),
+        )
+
+    def filtrar(self, m: np.ndarray) -> ColumnasFacturas:
+        """Solo las facturas marcadas."""
+        return ColumnasFacturas(*(getattr(self, c.name)[m] for c in fields(self)))
+
+
+Facturas = pd.DataFrame | ColumnasFacturas
+
+_COLUMNA = {"vencimiento": "dia_vencimiento", "emision": "dia_emision", "cierre": "dia_cierre",
+            "castigo": "dia_castigo", "con_descuento": "con_descuento",
+            "castigado_principal": "castigado_principal", "cargos_cobrados": "cargos_cobrados"}
+
+
+def _col(facturas: Facturas, nombre: str) -> np.ndarray:
+    """Una columna como arreglo, de una tabla de facturas o de ``ColumnasFacturas``."""
+    if isinstance(facturas, ColumnasFacturas):
+        return np.asarray(getattr(facturas, nombre))
+    if nombre == "pagada":
+        return (facturas["estado"] == "pagada").to_numpy(dtype=bool)
+    tipo = bool if nombre == "con_descuento" else float
+    return facturas[_COLUMNA[nombre]].to_numpy(dtype=tipo)
+
+
+def pct_pagado_a_tiempo(facturas: Facturas, horizonte: int) -> float:
     """% de las facturas que vencen en el horizonte pagadas ('pagada') hasta su vencimiento."""
-    vencen = facturas[en_rango(facturas["dia_vencimiento"].to_numpy(), 0, horizonte)]
-    a_tiempo = (vencen["estado"] == "pagada") & (vencen["dia_cierre"] <= vencen["dia_vencimiento"])
-    return _pct(float(a_tiempo.sum()), len(vencen))
+    venc = _col(facturas, "vencimiento")
+    vencen = en_rango(venc, 0, horizonte)
+    a_tiempo = vencen & _col(facturas, "pagada") & (_col(facturas, "cierre") <= venc)
+    return _pct(float(a_tiempo.sum()), float(vencen.sum()))
 
 
-def pct_pagado_con_descuento(facturas: pd.DataFrame, horizonte: int) -> float:
+def pct_pagado_con_descuento(facturas: Facturas, horizonte: int) -> float:
     """% de las facturas emitidas en el horizonte que se pagaron con descuento por pronto pago."""
-    emitidas = facturas[en_rango(facturas["dia_emision"].to_numpy(), 0, horizonte)]
-    return _pct(float(emitidas["con_descuento"].astype(bool).sum()), len(emitidas))
+    emitidas = en_rango(_col(facturas, "emision"), 0, horizonte)
+    return _pct(float((emitidas & _col(facturas, "con_descuento")).sum()), float(emitidas.sum()))
 
 
-def castigado_principal(facturas: pd.DataFrame, horizonte: int) -> float:
+def castigado_principal(facturas: Facturas, horizonte: int) -> float:
     """Capital castigado (moneda) de las facturas con ``dia_castigo`` en el horizonte."""
-    m = en_rango(facturas["dia_castigo"].to_numpy(dtype=float), 0, horizonte)
-    return float(facturas.loc[m, "castigado_principal"].sum())
+    m = en_rango(_col(facturas, "castigo"), 0, horizonte)
+    return float(_col(facturas, "castigado_principal")[m].sum())
 
 
-def cargos_cobrados(facturas: pd.DataFrame, horizonte: int) -> float:
+def cargos_cobrados(facturas: Facturas, horizonte: int) -> float:
     """Cargos e intereses cobrados (moneda) de las facturas cerradas en el horizonte."""
-    m = en_rango(facturas["dia_cierre"].to_numpy(dtype=float), 0, horizonte)
-    return float(facturas.loc[m, "cargos_cobrados"].sum())
+    m = en_rango(_col(facturas, "cierre"), 0, horizonte)
+    return float(_col(facturas, "cargos_cobrados")[m].sum())
 
 
 def costos_por_tipo(costos: Costos, mascara: np.ndarray) -> dict[str, float]:
@@ -163,7 +220,7 @@ def calcular_kpis(res: ResultadoCorrida, escenario: Escenario) -> dict[str, floa
     indicador no está definido (p. ej. un traspaso desde un tramo siempre vacío).
     """
     h = res.horizonte_dias
-    libro, fac = res.libro, res.facturas
+    libro, fac = res.libro, ColumnasFacturas.de(res.facturas)
     ventas = suma_centavos(libro, (COD["factura"],), 0, h) / 100.0
     k = _ventas(res, escenario, ventas)
     k.update(_cartera_y_dias(res, escenario, ventas))

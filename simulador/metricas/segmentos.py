@@ -16,6 +16,7 @@ import pandas as pd
 from simulador.config.escenario import Escenario
 from simulador.metricas import formulas as f
 from simulador.metricas.kpis import (
+    ColumnasFacturas,
     cargos_cobrados,
     castigado_principal,
     costo_financiero,
@@ -53,13 +54,12 @@ COLUMNAS_SEGMENTO: dict[str, tuple[str, str]] = {
 """Columna de ``kpis_por_segmento`` -> (nombre en español, unidad)."""
 
 
-def _atraso_medio_pagadas(facturas: pd.DataFrame, horizonte: int) -> float:
+def _atraso_medio_pagadas(fac: ColumnasFacturas, horizonte: int) -> float:
     """Días medios entre vencimiento y pago de las facturas pagadas en el horizonte."""
-    cierre = facturas["dia_cierre"].to_numpy(dtype=float)
-    m = (facturas["estado"] == "pagada").to_numpy() & en_rango(cierre, 0, horizonte)
+    m = fac.pagada & en_rango(fac.cierre, 0, horizonte)
     if not m.any():
         return float("nan")
-    return float(np.mean(cierre[m] - facturas["dia_vencimiento"].to_numpy(dtype=float)[m]))
+    return float(np.mean(fac.cierre[m] - fac.vencimiento[m]))
 
 
 def _cartera_diaria(res: ResultadoCorrida, indice: np.ndarray, n: int) -> np.ndarray:
@@ -86,36 +86,45 @@ def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario) -> pd.DataFra
     h = res.horizonte_dias
     cli = res.clientes
     nombres = [s.nombre for s in escenario.segmentos]
-    for s in list(cli["segmento"].astype(str)) + list(res.facturas["segmento"].astype(str)):
+    seg_cli = cli["segmento"].astype(str).to_numpy()
+    seg_fac = res.facturas["segmento"].astype(str).to_numpy()
+    for s in [*pd.unique(seg_cli), *pd.unique(seg_fac)]:
         if s not in nombres:
             nombres.append(s)
     codigo_segmento = {s: i for i, s in enumerate(nombres)}
-    codigo_cliente = pd.Series(
-        cli["segmento"].astype(str).map(codigo_segmento).to_numpy(), index=cli["cliente"]
-    )
+    unicos, inversa = np.unique(seg_cli, return_inverse=True)
+    cod_cli = np.array([codigo_segmento[u] for u in unicos], np.int64)[inversa]
+    ids_cli = cli["cliente"].to_numpy(np.int64)
+    tope = int(ids_cli.max()) + 1 if ids_cli.size else 0
+    tabla_cod = np.full(tope, -1, np.int64)
+    tabla_cod[ids_cli] = cod_cli
 
     def indice_de(clientes: np.ndarray) -> np.ndarray:
-        cod = pd.Series(clientes).map(codigo_cliente)
-        if cod.isna().any():
+        clientes = np.asarray(clientes, np.int64)
+        dentro = (clientes >= 0) & (clientes < tope)
+        cod = np.full(clientes.size, -1, np.int64)
+        cod[dentro] = tabla_cod[clientes[dentro]]
+        if (cod < 0).any():
             if SIN_SEGMENTO not in codigo_segmento:
                 codigo_segmento[SIN_SEGMENTO] = len(nombres)
                 nombres.append(SIN_SEGMENTO)
-            cod = cod.fillna(codigo_segmento[SIN_SEGMENTO])
-        return cod.to_numpy(dtype=np.int64)
+            cod[cod < 0] = codigo_segmento[SIN_SEGMENTO]
+        return cod
 
     ind_libro = indice_de(res.libro.cliente)
     ind_costos = indice_de(res.costos.cliente)
     cartera = _cartera_diaria(res, ind_libro, len(nombres)) / 100.0
     dia, tipo, cent = res.libro.dia, res.libro.tipo, res.libro.centavos.astype(np.int64)
     horizonte = en_rango(dia, 0, h)
+    fac_todas = ColumnasFacturas.de(res.facturas)
     filas = []
     for j, nombre in enumerate(nombres):
         del_seg = horizonte & (ind_libro == j)
-        fac = res.facturas[res.facturas["segmento"].astype(str) == nombre]
+        fac = fac_todas.filtrar(seg_fac == nombre)
         ventas = int(cent[del_seg & (tipo == COD["factura"])].sum()) / 100.0
         fila: dict[str, float | str] = {
             "segmento": nombre,
-            "clientes": float((cli["segmento"].astype(str) == nombre).sum()),
+            "clientes": float((seg_cli == nombre).sum()),
             "ventas_credito": ventas,
             "cobrado": int(cent[del_seg & np.isin(tipo, COBRADO)].sum()) / 100.0,
             "cartera_final": float(cartera[j, -1]),

@@ -7,7 +7,7 @@ La política decide después qué compras se convierten en facturas (bloqueos, r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 import pandas as pd
@@ -18,6 +18,8 @@ from simulador.motor.comportamiento import tasa_dificultad_diaria
 
 DIAS_MES = 365.25 / 12
 INF = 10**9
+_SIN_DATO = np.zeros(0, np.int64)
+"""Marca de «no dado» para los arreglos de réplicas apiladas (se completan en __post_init__)."""
 EPISODIOS_DIFICULTAD = 4
 """Episodios de dificultad pre-sorteados por cliente (más que suficientes para 10 años)."""
 
@@ -56,6 +58,27 @@ class Cartera:
     c_dias_fuera_plazo: np.ndarray  # int32 1..15
     c_u_cargos: np.ndarray  # float U(0,1)
     c_umbral_accion: np.ndarray  # float [P, 2] Exp(1): umbral de la intensidad de gestiones
+    # réplicas apiladas (una sola réplica: todo cero y los índices locales son los globales)
+    rep_cliente: np.ndarray = field(default_factory=lambda: _SIN_DATO)  # int32 [C]: réplica
+    c_rep: np.ndarray = field(default_factory=lambda: _SIN_DATO)  # int32 [P]: réplica de la compra
+    c_local: np.ndarray = field(default_factory=lambda: _SIN_DATO)  # int64 [P]: n.º en su réplica
+    desde_cliente: np.ndarray = field(default_factory=lambda: _SIN_DATO)  # int64 [R+1]
+
+    def __post_init__(self) -> None:
+        n, p = self.n_clientes, self.n_compras
+        if self.rep_cliente is _SIN_DATO:
+            self.rep_cliente = np.zeros(n, np.int32)
+        if self.c_rep is _SIN_DATO:
+            self.c_rep = np.zeros(p, np.int32)
+        if self.c_local is _SIN_DATO:
+            self.c_local = np.arange(p, dtype=np.int64)
+        if self.desde_cliente is _SIN_DATO:
+            self.desde_cliente = np.array([0, n], np.int64)
+
+    @property
+    def n_replicas(self) -> int:
+        """Réplicas apiladas en esta cartera."""
+        return int(self.desde_cliente.shape[0] - 1)
 
     @property
     def n_clientes(self) -> int:
@@ -66,6 +89,37 @@ class Cartera:
     def n_compras(self) -> int:
         """Número de compras potenciales."""
         return int(self.c_cliente.shape[0])
+
+
+def apilar(carteras: list[Cartera]) -> Cartera:
+    """Junta las carteras de varias réplicas en una sola, con índices globales.
+
+    Los clientes de la réplica r ocupan un tramo contiguo; las compras quedan ordenadas por día
+    (orden estable, así que dentro de cada réplica conservan su orden). Cada réplica sigue siendo
+    independiente: el motor nunca mezcla clientes de réplicas distintas.
+    """
+    if len(carteras) == 1:
+        return carteras[0]
+    n = np.array([c.n_clientes for c in carteras], np.int64)
+    desde = np.concatenate([[0], np.cumsum(n)])
+    datos: dict[str, np.ndarray] = {}
+    for campo_ in fields(Cartera):
+        nombre = campo_.name
+        if nombre in ("rep_cliente", "c_rep", "c_local", "desde_cliente"):
+            continue
+        partes = [getattr(c, nombre) for c in carteras]
+        if nombre == "c_cliente":
+            partes = [x.astype(np.int64) + desde[r] for r, x in enumerate(partes)]
+        datos[nombre] = np.concatenate(partes)
+    rep_c = np.concatenate([np.full(c.n_compras, r, np.int32) for r, c in enumerate(carteras)])
+    local = np.concatenate([np.arange(c.n_compras, dtype=np.int64) for c in carteras])
+    orden = np.argsort(datos["c_dia"], kind="stable")
+    for nombre in datos:
+        if nombre.startswith("c_"):
+            datos[nombre] = datos[nombre][orden]
+    datos["c_cliente"] = datos["c_cliente"].astype(np.int32)
+    return Cartera(**datos, rep_cliente=np.repeat(np.arange(len(carteras), dtype=np.int32), n),
+                   c_rep=rep_c[orden], c_local=local[orden], desde_cliente=desde)
 
 
 def _perfil_compras(escenario: Escenario, inicio: int, fin: int) -> np.ndarray:

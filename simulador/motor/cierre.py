@@ -8,11 +8,13 @@ import numpy as np
 import pandas as pd
 
 from simulador.motor.estado import ABIERTA, CASTIGADA, INF, NO_EMITIDA, PAGADA
+from simulador.motor.registro import COD_COSTO
 from simulador.resultado import (
     CASTIGADO,
     CAUSAS_VENTA_PERDIDA,
     COBRADO,
     COD,
+    Costos,
     Libro,
     ResultadoCorrida,
 )
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
     from simulador.motor.modelo import Simulacion
 
 ESTADOS = {ABIERTA: "abierta", PAGADA: "pagada", CASTIGADA: "castigada"}
+_ESTADOS_TEXTO = np.array(["", *(ESTADOS[k] for k in (ABIERTA, PAGADA, CASTIGADA))], dtype=object)
+_ESCALADA_TEXTO = np.array(["", "agencia", "legal"], dtype=object)
 
 
 def _dias(x: np.ndarray) -> np.ndarray:
@@ -30,15 +34,14 @@ def _dias(x: np.ndarray) -> np.ndarray:
     return y
 
 
-def tabla_facturas(sim: Simulacion) -> pd.DataFrame:
-    """Una fila por factura emitida."""
+def tabla_facturas(sim: Simulacion, ids: np.ndarray, desde: int) -> pd.DataFrame:
+    """Una fila por factura emitida (``ids`` globales; ``desde``: primer cliente de la réplica)."""
     f, cart = sim.f, sim.cartera
-    ids = np.flatnonzero(f.estado != NO_EMITIDA)
     nombres = np.asarray([s.nombre for s in sim.escenario.segmentos], dtype=object)
     cli = cart.c_cliente[ids]
     return pd.DataFrame({
-        "factura": ids,
-        "cliente": cli,
+        "factura": cart.c_local[ids],
+        "cliente": cli - desde,
         "segmento": nombres[cart.segmento[cli]],
         "dia_emision": f.dia_emision[ids],
         "dia_vencimiento": f.dia_venc[ids],
@@ -52,12 +55,12 @@ def tabla_facturas(sim: Simulacion) -> pd.DataFrame:
         "castigado_cargos": f.castigado_c[ids] / 100.0,
         "saldo": (f.saldo_p[ids] + f.saldo_c[ids]) / 100.0,
         "dia_cierre": _dias(np.where(f.estado[ids] == ABIERTA, -INF, f.dia_cierre[ids])),
-        "estado": pd.Series(f.estado[ids]).map(ESTADOS).to_numpy(),
+        "estado": _ESTADOS_TEXTO[f.estado[ids]],
         "disputada": f.disputada[ids],
         "con_descuento": (f.descuento[ids] > 0) & (f.estado[ids] == PAGADA),
         "dia_castigo": _dias(f.dia_castigo[ids]),
         "pago_parcial": f.parcial[ids],
-        "escalada": pd.Series(f.escalada[ids]).map({0: "", 1: "agencia", 2: "legal"}).to_numpy(),
+        "escalada": _ESCALADA_TEXTO[f.escalada[ids]],
     })
 
 
@@ -66,53 +69,104 @@ def _por_cliente(libro: Libro, codigos: tuple[int, ...], n: int) -> np.ndarray:
     return np.bincount(libro.cliente[m], weights=libro.centavos[m], minlength=n) / 100.0
 
 
-def tabla_clientes(sim: Simulacion, libro: Libro) -> pd.DataFrame:
-    """Una fila por cliente con sus rasgos, su estado final y sus totales del libro."""
+def tabla_clientes(sim: Simulacion, libro: Libro, rango: slice) -> pd.DataFrame:
+    """Una fila por cliente de una réplica con sus rasgos, estado final y totales del libro."""
     c, cart = sim.c, sim.cartera
-    n = cart.n_clientes
+    n = rango.stop - rango.start
     nombres = np.asarray([s.nombre for s in sim.escenario.segmentos], dtype=object)
     return pd.DataFrame({
-        "cliente": np.arange(cart.n_clientes),
-        "segmento": nombres[cart.segmento],
-        "ancla": cart.ancla,
-        "origen": np.where(cart.origen == 0, "cartera", "postulante"),
-        "dia_alta": cart.dia_alta,
-        "atraso_habitual": np.round(cart.atraso_habitual, 1),
-        "costo_fondos_pct": np.round(cart.costo_fondos * 100, 1),
-        "riesgo_pct": np.round(cart.riesgo * 100, 2),
-        "confianza": np.round(c.confianza, 3),
-        "en_dificultad": c.en_dificultad,
-        "quiebra": c.quiebra,
-        "dia_baja": _dias(c.dia_baja),
-        "debito_directo": c.debito,
-        "senales": c.senales,
-        "llamadas": c.llamadas,
-        "promesas_rotas": c.promesas_rotas,
+        "cliente": np.arange(n),
+        "segmento": nombres[cart.segmento[rango]],
+        "ancla": cart.ancla[rango],
+        "origen": np.where(cart.origen[rango] == 0, "cartera", "postulante"),
+        "dia_alta": cart.dia_alta[rango],
+        "atraso_habitual": np.round(cart.atraso_habitual[rango], 1),
+        "costo_fondos_pct": np.round(cart.costo_fondos[rango] * 100, 1),
+        "riesgo_pct": np.round(cart.riesgo[rango] * 100, 2),
+        "confianza": np.round(c.confianza[rango], 3),
+        "en_dificultad": c.en_dificultad[rango],
+        "quiebra": c.quiebra[rango],
+        "dia_baja": _dias(c.dia_baja[rango]),
+        "debito_directo": c.debito[rango],
+        "senales": c.senales[rango],
+        "llamadas": c.llamadas[rango],
+        "promesas_rotas": c.promesas_rotas[rango],
         "ventas": _por_cliente(libro, (COD["factura"],), n),
         "cobrado": _por_cliente(libro, COBRADO, n),
         "castigado": _por_cliente(libro, CASTIGADO, n),
     })
 
 
-def construir_resultado(sim: Simulacion) -> ResultadoCorrida:
-    """Cierra la serie del último día y arma el resultado."""
+def _costos_de(sim: Simulacion, todos: Costos, filas: np.ndarray, desde: int) -> Costos:
+    """Los costos de una réplica, con el costo diario del equipo (haga o no llamadas)."""
+    dias = np.arange(sim.inicio, sim.escenario.horizonte_dias, dtype=np.int32)
+    if sim.costo_equipo_dia <= 0:
+        dias = dias[:0]
+    equipo = (dias, np.full(dias.size, -1, np.int32),
+              np.full(dias.size, COD_COSTO["llamada"], np.int8),
+              np.full(dias.size, sim.costo_equipo_dia, np.int64))
+    propias = (todos.dia[filas], todos.cliente[filas] - desde, todos.tipo[filas],
+               todos.centavos[filas])
+    cols = [np.concatenate([equipo[i], propias[i]]) for i in range(4)]
+    orden = np.argsort(cols[0], kind="stable")
+    return Costos(*(c[orden] for c in cols))
+
+
+def _libro_de(sim: Simulacion, todo: Libro, filas: np.ndarray, desde: int) -> Libro:
+    factura = todo.factura[filas]
+    local = np.where(factura >= 0, sim.cartera.c_local[np.maximum(factura, 0)], -1)
+    return Libro(todo.dia[filas], (todo.cliente[filas] - desde).astype(np.int32), local,
+                 todo.tipo[filas], todo.centavos[filas])
+
+
+def _partir(rep: np.ndarray, n: int) -> list[np.ndarray]:
+    """Posiciones de cada réplica (en orden) según la réplica de cada fila."""
+    if n == 1:
+        return [np.arange(rep.size)]
+    orden = np.argsort(rep, kind="stable")
+    cortes = np.searchsorted(rep[orden], np.arange(1, n))
+    return np.split(orden, cortes)
+
+
+def construir_resultados(sim: Simulacion) -> list[ResultadoCorrida]:
+    """Cierra la serie del último día y arma el resultado de cada réplica."""
     h = sim.escenario.horizonte_dias
     sim.series.registrar(sim, h - 1)
-    abiertas = sim.f.abiertas[sim.f.estado[sim.f.abiertas] == ABIERTA]
-    libro = sim.libro.cerrar()
-    return ResultadoCorrida(
-        horizonte_dias=h,
-        libro=libro,
-        costos=sim.costos.cerrar(),
-        series=sim.series.cerrar(),
-        facturas=tabla_facturas(sim),
-        clientes=tabla_clientes(sim, libro),
-        eventos=sim.eventos.cerrar(),
-        ventas_perdidas={k: sim.ventas_perdidas[k] / 100.0 for k in CAUSAS_VENTA_PERDIDA},
-        ventas_contado=sim.ventas_contado / 100.0,
-        pendiente_centavos=int(sim.f.saldo(abiertas).sum()),
-        extra={"semilla": sim.semilla, "replica": sim.replica,
-               "llamadas_sin_agendar": sim.llamadas_sin_agendar,
-               "espera_media_llamadas_dias": (sum(sim.mesa.esperas) / len(sim.mesa.esperas)
-                                              if sim.mesa.esperas else 0.0)},
-    )
+    cart, f = sim.cartera, sim.f
+    libro, costos = sim.libro.cerrar(), sim.costos.cerrar()
+    eventos = sim.eventos.cerrar()
+    emitidas = np.flatnonzero(f.estado != NO_EMITIDA)
+    n = sim.n_rep
+    por_factura = _partir(cart.c_rep[emitidas], n)
+    por_libro = _partir(cart.rep_cliente[libro.cliente], n)
+    por_costo = _partir(cart.rep_cliente[costos.cliente], n)
+    por_evento = _partir(cart.rep_cliente[eventos["cliente"].to_numpy()], n) \
+        if len(eventos) else [np.zeros(0, np.int64)] * n
+    salida = []
+    for r in range(n):
+        desde, hasta = int(cart.desde_cliente[r]), int(cart.desde_cliente[r + 1])
+        ids = emitidas[por_factura[r]]
+        libro_r = _libro_de(sim, libro, por_libro[r], desde)
+        ev = eventos.iloc[por_evento[r]].reset_index(drop=True)
+        if len(ev):
+            ev["cliente"] = ev["cliente"] - desde
+            fac = ev["factura"].to_numpy()
+            ev["factura"] = np.where(fac >= 0, cart.c_local[np.maximum(fac, 0)], -1)
+        abiertas = ids[f.estado[ids] == ABIERTA]
+        salida.append(ResultadoCorrida(
+            horizonte_dias=h,
+            libro=libro_r,
+            costos=_costos_de(sim, costos, por_costo[r], desde),
+            series=sim.series.cerrar(r),
+            facturas=tabla_facturas(sim, ids, desde),
+            clientes=tabla_clientes(sim, libro_r, slice(desde, hasta)),
+            eventos=ev,
+            ventas_perdidas={k: int(sim.ventas_perdidas[k][r]) / 100.0
+                             for k in CAUSAS_VENTA_PERDIDA},
+            ventas_contado=int(sim.ventas_contado[r]) / 100.0,
+            pendiente_centavos=int(f.saldo(abiertas).sum()),
+            extra={"semilla": sim.semilla, "replica": sim.replicas[r],
+                   "llamadas_sin_agendar": int(sim.mesa.sin_agendar[r]),
+                   "espera_media_llamadas_dias": sim.mesa.espera_media(r)},
+        ))
+    return salida

@@ -37,10 +37,12 @@ def preparar_politica(sim: Simulacion) -> None:
     if ids.size:
         tau = sim.dia - sim.f.dia_venc[ids]
         sim.f.paso_sig[ids] = np.searchsorted(sim.pasos_dias, tau, side="right")
+        gestiones.fijar_proximo_paso(sim, ids)
     sim.seg_arr = {
         "desvio": np.array([s.atraso_desvio_factura_dias for s in segs]),
         "sens_desc": np.array([s.sensibilidad_descuento for s in segs]),
         "sens_rec": np.array([s.sensibilidad_recordatorio for s in segs]),
+        "sens_llamada": np.array([s.sensibilidad_llamada for s in segs]),
         "sens_cargos": np.array([s.sensibilidad_cargos for s in segs]),
         "disputa": np.array([s.prob_disputa_pct for s in segs]) / 100.0,
         "parcial": np.array([s.prob_pago_parcial_pct for s in segs]) / 100.0,
@@ -66,9 +68,7 @@ def iniciar_dia(sim: Simulacion, dia: int) -> None:
     if dia - 1 >= -1:
         sim.series.registrar(sim, dia - 1)
     sim.cobrado_por_dia.pop(dia - 1, None)
-    sim.ventas_hoy = 0
-    # el equipo de cobranza cuesta cada día, haga o no llamadas (su tiempo es la capacidad)
-    sim.costos.fila(dia, -1, "llamada", sim.costo_equipo_dia)
+    sim.ventas_hoy[:] = 0
     sim.dia = dia
     sim.indice_dia = None
     f = sim.f
@@ -85,12 +85,11 @@ def iniciar_dia(sim: Simulacion, dia: int) -> None:
         ids = ids[f.estado[ids] == ABIERTA]
         _cargos(sim, dia, ids)
         _seguimiento(sim, dia, ids)
-        ids = ids[f.estado[ids] == ABIERTA]
-        tau = dia - f.dia_venc[ids]
-        viejas = ids[(tau >= sim.politica.castigo_dias) & (f.escalada[ids] == 0) & ~f.en_plan[ids]]
+        viejas = ids[f.dia_venc[ids] <= dia - sim.politica.castigo_dias]
+        viejas = viejas[(f.estado[viejas] == ABIERTA) & (f.escalada[viejas] == 0)
+                        & ~f.en_plan[viejas]]
         if viejas.size:
             dinero.castigar(sim, viejas)
-        f.impulso[ids] *= sim.decaimiento
     sim.c.impulso *= sim.decaimiento
 
 
@@ -103,23 +102,28 @@ def _clientes(sim: Simulacion, dia: int) -> None:
         c.en_dificultad[termina] = False
         ids = sim.f.abiertas
         m = termina[cart.c_cliente[ids]] & (sim.f.dia_natural[ids] <= dia)
-        sim.f.dia_natural[ids[m]] = dia + 1 + (ids[m] % 10)
-        for cli_fin in np.flatnonzero(termina):
-            sim.eventos.fila(dia, int(cli_fin), -1, "recuperacion", "sale de la dificultad")
+        sim.f.dia_natural[ids[m]] = dia + 1 + (cart.c_local[ids[m]] % 10)
+        fin = np.flatnonzero(termina)
+        sim.eventos.bloque(dia, fin, np.full(fin.size, -1), "recuperacion",
+                           "sale de la dificultad")
     # comienzo de dificultades (días sorteados de antemano en la cartera)
-    ep = np.minimum(c.episodio, EPISODIOS_DIFICULTAD - 1)
-    cae = (cart.dificultad_inicio[sim.todos, ep] == dia) & (c.episodio < EPISODIOS_DIFICULTAD)
+    cae = c.prox_dificultad == dia
     if cae.any():
         k = np.flatnonzero(cae)
-        quiebra = cart.quiebra[k, ep[k]]
+        ep = c.episodio[k]
+        quiebra = cart.quiebra[k, ep]
         c.en_dificultad[k] = True
         c.quiebra[k] = quiebra
-        c.dificultad_hasta[k] = cart.dificultad_fin[k, ep[k]]
+        c.dificultad_hasta[k] = cart.dificultad_fin[k, ep]
         c.dificultad_desde[k] = dia
         c.episodio[k] += 1
-        for i, q in zip(k, quiebra, strict=True):
-            sim.eventos.fila(dia, int(i), -1, "quiebra" if q else "dificultad",
-                             "deja de pagar definitivamente" if q else "sin liquidez temporal")
+        sigue = ep + 1 < EPISODIOS_DIFICULTAD
+        c.prox_dificultad[k] = INF
+        c.prox_dificultad[k[sigue]] = cart.dificultad_inicio[k[sigue], ep[sigue] + 1]
+        if sim.eventos.activo:
+            for i, q in zip(k, quiebra, strict=True):
+                sim.eventos.fila(dia, int(i), -1, "quiebra" if q else "dificultad",
+                                 "deja de pagar definitivamente" if q else "sin liquidez temporal")
     if (dia - sim.inicio) % PASO_RELACION:
         return
     # rotación y confianza: se actualizan cada PASO_RELACION días
@@ -131,8 +135,8 @@ def _clientes(sim: Simulacion, dia: int) -> None:
     if se_va.any():
         c.activo[se_va] = False
         c.dia_baja[se_va] = dia
-        for i in np.flatnonzero(se_va):
-            sim.eventos.fila(dia, int(i), -1, "baja", "deja de comprar")
+        bajas = np.flatnonzero(se_va)
+        sim.eventos.bloque(dia, bajas, np.full(bajas.size, -1), "baja", "deja de comprar")
     # la confianza vuelve lentamente a su nivel inicial
     c.confianza += (p.confianza_inicial - c.confianza) * (PASO_RELACION
                                                          / p.reversion_confianza_dias)
@@ -181,7 +185,7 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
     ok = ~c.quiebra[cli] | (dia - c.dificultad_desde[cli] < p.dias_compras_tras_quiebra)
     perdida = ok & ~c.activo[cli]
     if perdida.any():
-        sim.ventas_perdidas["rotacion"] += _en_horizonte(dia, monto[perdida])
+        sim.ventas_perdidas["rotacion"] += _en_horizonte(sim, dia, j[perdida], monto[perdida])
     ok &= c.activo[cli]
     # verificación de postulantes (se decide una vez, con la política vigente en su alta)
     dec = c.decision[cli]
@@ -193,8 +197,8 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
         prepago = cart.acepta_prepago[cli]
         rechazo = ok & ((dec == 1) | ((dec == 2) & ~prepago))
         contado = ok & (dec == 2) & prepago
-        sim.ventas_perdidas["rechazo"] += _en_horizonte(dia, monto[rechazo])
-        sim.ventas_contado += _en_horizonte(dia, monto[contado])
+        sim.ventas_perdidas["rechazo"] += _en_horizonte(sim, dia, j[rechazo], monto[rechazo])
+        sim.ventas_contado += _en_horizonte(sim, dia, j[contado], monto[contado])
         ok &= dec == 0
     if not ok.all():
         j, cli, monto = j[ok], cli[ok], monto[ok]
@@ -202,9 +206,10 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
         return
     bloqueo = gestiones.bloqueados(sim, cli, monto)
     if bloqueo.any():
-        sim.ventas_perdidas["bloqueo"] += _en_horizonte(dia, monto[bloqueo])
-        for k in np.unique(cli[bloqueo]):
-            sim.eventos.fila(dia, int(k), -1, "bloqueo", "venta no realizada por bloqueo")
+        sim.ventas_perdidas["bloqueo"] += _en_horizonte(sim, dia, j[bloqueo], monto[bloqueo])
+        bloq = np.unique(cli[bloqueo])
+        sim.eventos.bloque(dia, bloq, np.full(bloq.size, -1), "bloqueo",
+                           "venta no realizada por bloqueo")
         j, cli, monto = j[~bloqueo], cli[~bloqueo], monto[~bloqueo]
         if j.size == 0:
             return
@@ -228,35 +233,48 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
     f.disputada[j] = disputa
     f.con_descuento[j] = toma
     f.paso_sig[j] = sim.primer_paso
+    if sim.primer_paso < len(sim.pasos):
+        f.dia_paso[j] = venc + int(sim.pasos_dias[sim.primer_paso])
     f.abiertas = np.concatenate([f.abiertas, j])
     sim.libro.bloque(dia, cli, j, "factura", monto)
     sim.eventos.bloque(dia, cli, j, "emision")
-    sim.ventas_hoy = int(monto.sum())
+    sim.ventas_hoy = sim.por_replica(j, monto)
     if disputa.any():
         sim.eventos.bloque(dia, cli[disputa], j[disputa], "disputa")
 
 
-def _en_horizonte(dia: int, montos: np.ndarray) -> int:
-    return int(montos.sum()) if dia >= 0 else 0
+def _en_horizonte(sim: Simulacion, dia: int, compras: np.ndarray, montos: np.ndarray
+                  ) -> np.ndarray:
+    if dia < 0:
+        return np.zeros(sim.n_rep, np.int64)
+    return sim.por_replica(compras, montos)
 
 
 def _pagos(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
     f, c, cart = sim.f, sim.c, sim.cartera
-    cli = cart.c_cliente[ids]
-    tau = dia - f.dia_venc[ids]
-    libres = (f.escalada[ids] == 0) & ~f.en_plan[ids]
-    dif = c.en_dificultad[cli]
-    natural = (f.dia_natural[ids] <= dia) & ~dif & libres
-    liquidez = np.where(c.quiebra[cli], 0.0,
+    # (1) llega la fecha natural de pago (salvo en dificultad, en plan o escalada)
+    pos_nat = np.flatnonzero(f.dia_natural[ids] <= dia)
+    nat = ids[pos_nat]
+    pos_nat = pos_nat[~c.en_dificultad[cart.c_cliente[nat]] & (f.escalada[nat] == 0)
+                      & ~f.en_plan[nat]]
+    # (2) la intensidad de las gestiones supera el umbral (desde 2 días antes del vencimiento)
+    pos_v = np.flatnonzero(f.dia_venc[ids] <= dia + 2)
+    v = ids[pos_v]
+    vcli = cart.c_cliente[v]
+    libres = (f.escalada[v] == 0) & ~f.en_plan[v]
+    dif = c.en_dificultad[vcli]
+    liquidez = np.where(c.quiebra[vcli], 0.0,
                         np.where(dif, sim.params.factor_liquidez_dificultad, 1.0))
-    h = (f.impulso[ids] + c.impulso[cli]) * liquidez * (libres & (tau >= -2))
-    f.lam[ids] += h
-    accion = f.lam[ids] >= cart.c_umbral_accion[ids, f.umbral_k[ids]]
-    paga = natural | (accion & libres)
-    if not paga.any():
+    impulso = f.impulso[v] * sim.potencias[dia - f.impulso_dia[v]]
+    f.lam[v] += (impulso + c.impulso[vcli]) * liquidez * libres
+    accion = libres & (f.lam[v] >= cart.c_umbral_accion[v, f.umbral_k[v]])
+    if pos_nat.size == 0 and not accion.any():
         return
+    paga = np.zeros(ids.size, bool)
+    paga[pos_nat] = True
+    paga[pos_v[accion]] = True
     pids = ids[paga]
-    pcli = cli[paga]
+    pcli = cart.c_cliente[pids]
     # descuentos por pronto pago
     desc = f.con_descuento[pids]
     if desc.any():
@@ -286,14 +304,12 @@ def _pagos(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
         f.lam[q] = 0.0
         f.dia_natural[q] = dia + 15
         sim.eventos.bloque(dia, cart.c_cliente[q], q, "pago_parcial")
-        for k in np.unique(cart.c_cliente[q]):
-            gestiones.senal(sim, int(k), "pago parcial")
+        gestiones.senales(sim, np.unique(cart.c_cliente[q]), "pago parcial")
         pids, pcli = pids[~parcial], pcli[~parcial]
     lentas = pids[(dia - f.dia_venc[pids]) > cart.atraso_habitual[pcli] + 20]
     dinero.saldar(sim, pids)
     sim.eventos.bloque(dia, pcli, pids, "pago")
-    for k in np.unique(cart.c_cliente[lentas]):
-        gestiones.senal(sim, int(k), "paga más lento que su costumbre")
+    gestiones.senales(sim, np.unique(cart.c_cliente[lentas]), "paga más lento que su costumbre")
 
 
 def _cargos(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
@@ -326,16 +342,15 @@ def _seguimiento(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
     if n == 0:
         return
     f, c, cart = sim.f, sim.c, sim.cartera
-    ids = ids[(f.paso_sig[ids] < n) & (f.escalada[ids] == 0) & ~f.en_plan[ids]]
+    ids = ids[f.dia_paso[ids] <= dia]
     if ids.size == 0:
         return
-    tau = dia - f.dia_venc[ids]
-    toca = tau >= sim.pasos_dias[f.paso_sig[ids]]
-    toca &= c.pausa_hasta[cart.c_cliente[ids]] < dia
-    ids = ids[toca]
+    ids = ids[(f.escalada[ids] == 0) & ~f.en_plan[ids]
+              & (c.pausa_hasta[cart.c_cliente[ids]] < dia)]
     if ids.size == 0:
         return
     k_paso = f.paso_sig[ids].copy()
     f.paso_sig[ids] += 1
+    gestiones.fijar_proximo_paso(sim, ids)
     for k in np.unique(k_paso):
         gestiones.ejecutar_paso(sim, sim.pasos[int(k)], ids[k_paso == k])

@@ -51,7 +51,7 @@ def saldar(sim: Simulacion, ids: np.ndarray, tipo: str = "pago") -> None:
     f.cargos_condonados[ids] += cargos_cond
     f.saldo_p[ids] = 0
     f.saldo_c[ids] = 0
-    sim.sumar_cobrado(int(monto.sum()))
+    sim.sumar_cobrado(ids, monto)
     _cerrar(sim, ids, PAGADA)
 
 
@@ -77,7 +77,7 @@ def abonar(sim: Simulacion, ids: np.ndarray, centavos: np.ndarray, tipo: str) ->
     f.cargos_cobrados[ids] += a_cargos
     f.cobrado[ids] += monto
     sim.libro.bloque(sim.dia, cli, ids, tipo, monto)
-    sim.sumar_cobrado(int(monto.sum()))
+    sim.sumar_cobrado(ids, monto)
     saldadas = ids[(f.saldo_p[ids] + f.saldo_c[ids]) == 0]
     if saldadas.size:
         _cerrar(sim, saldadas, PAGADA)

@@ -25,8 +25,10 @@ class EstadoFacturas:
         self.dia_natural = np.full(p, INF, np.int64)  # día en que pagaría sin gestiones
         self.lam = np.zeros(p)  # intensidad acumulada de gestiones
         self.umbral_k = np.zeros(p, np.int8)  # qué umbral Exp(1) rige (0 o 1, tras un parcial)
-        self.impulso = np.zeros(p)  # impulso vigente de recordatorios
+        self.impulso = np.zeros(p)  # impulso de recordatorios al cierre de impulso_dia
+        self.impulso_dia = np.zeros(p, np.int64)  # día de referencia del impulso (decae desde él)
         self.paso_sig = np.zeros(p, np.int16)  # próximo paso del seguimiento
+        self.dia_paso = np.full(p, INF, np.int64)  # día en que toca ese paso (INF: ninguno)
         self.disputada = np.zeros(p, bool)
         self.con_descuento = np.zeros(p, bool)
         self.descuento = np.zeros(p, np.int64)  # descuento concedido (centavos)
@@ -60,6 +62,7 @@ class EstadoClientes:
         self.dificultad_hasta = np.full(c, -INF, np.int64)
         self.dificultad_desde = np.full(c, -INF, np.int64)
         self.episodio = np.zeros(c, np.int16)
+        self.prox_dificultad = np.full(c, INF, np.int64)  # día en que empieza el próximo episodio
         self.lam_rotacion = np.zeros(c)
         self.activo = np.ones(c, bool)  # no se ha ido
         self.dia_baja = np.full(c, INF, np.int64)
@@ -67,6 +70,8 @@ class EstadoClientes:
         self.impulso = np.zeros(c)  # impulso de llamadas (afecta todas sus facturas)
         self.recordatorios = np.zeros(c, np.int32)  # para la habituación
         self.pausa_hasta = np.full(c, -INF, np.int64)  # promesa vigente
+        self.promesa_dia = np.full(c, -INF, np.int64)  # día en que vence la promesa vigente
+        self.promesa_cumple = np.zeros(c, bool)  # si la cumplirá (sorteado al prometer)
         self.en_cola = np.zeros(c, bool)
         self.senales = np.zeros(c, np.int32)  # señales de alerta acumuladas
         self.ultima_senal = np.full(c, "", dtype=object)
@@ -75,3 +80,8 @@ class EstadoClientes:
         self.en_plan = np.zeros(c, bool)
         self.llamadas = np.zeros(c, np.int32)
         self.promesas_rotas = np.zeros(c, np.int32)
+        # contadores de sorteos por cliente (flujos por contador: ver aleatoriedad.uniformes)
+        self.promesas = np.zeros(c, np.int64)
+        self.ofertas_plan = np.zeros(c, np.int64)
+        self.planes_hechos = np.zeros(c, np.int64)
+        self.escaladas = np.zeros(c, np.int64)

@@ -13,13 +13,24 @@ import numpy as np
 from simulador.config.politica import Paso
 from simulador.motor import comportamiento as comp
 from simulador.motor import dinero, procesos
-from simulador.motor.estado import ABIERTA
-from simulador.motor.utiles import maximo_por_grupo
+from simulador.motor.estado import ABIERTA, INF
+from simulador.motor.mesa import FORZADA, RUTINA, URGENTE
 
 if TYPE_CHECKING:
     from simulador.motor.modelo import Simulacion
 
 COSTO_CANAL = ("email", "sms", "carta")
+
+
+def fijar_proximo_paso(sim: Simulacion, ids: np.ndarray) -> None:
+    """Día en que toca el próximo paso del seguimiento de esas facturas (INF si no queda)."""
+    f, n = sim.f, len(sim.pasos)
+    if n == 0:
+        f.dia_paso[ids] = INF
+        return
+    k = f.paso_sig[ids]
+    dia = f.dia_venc[ids] + sim.pasos_dias[np.minimum(k, n - 1)]
+    f.dia_paso[ids] = np.where(k < n, dia, INF)
 
 
 def decidir_postulantes(sim: Simulacion, clientes: np.ndarray) -> np.ndarray:
@@ -37,28 +48,42 @@ def decidir_postulantes(sim: Simulacion, clientes: np.ndarray) -> np.ndarray:
     return dec
 
 
-def _indice(sim: Simulacion) -> None:
-    """Índice del día: facturas abiertas agrupadas por cliente y agregados por cliente."""
-    ids = sim.f.abiertas
-    ids = ids[sim.f.estado[ids] == ABIERTA]
+def _agregados(sim: Simulacion) -> None:
+    """Agregados por cliente de las facturas abiertas en este momento del día: monto vencido,
+    días del atraso mayor y número de facturas abiertas."""
+    f, n = sim.f, sim.cartera.n_clientes
+    ids = f.abiertas
+    ids = ids[f.estado[ids] == ABIERTA]
     cli = sim.cartera.c_cliente[ids]
-    orden = np.argsort(cli, kind="stable")
-    sim.indice_ids = ids[orden]
-    sim.indice_inicio = np.searchsorted(cli[orden], np.arange(sim.cartera.n_clientes + 1))
-    n = sim.cartera.n_clientes
-    tau = sim.dia - sim.f.dia_venc[sim.indice_ids]
-    vencido = (sim.f.saldo(ids) * (sim.dia > sim.f.dia_venc[ids])).astype(float)
-    sim.vencido_cliente = np.bincount(cli, weights=vencido, minlength=n).astype(float)
-    sim.atraso_cliente = maximo_por_grupo(tau, sim.indice_inicio, -(10**6))
+    tau = sim.dia - f.dia_venc[ids]
+    sim.vencido_cliente = np.bincount(cli, weights=f.saldo(ids) * (tau > 0),
+                                      minlength=n).astype(float)
+    atraso = np.full(n, -(10**6), np.int64)
+    np.maximum.at(atraso, cli.astype(np.intp), tau.astype(np.int64))
+    sim.atraso_cliente = atraso
+    sim.abiertas_cliente = np.bincount(cli, minlength=n)
     sim.indice_dia = sim.dia
+
+
+def agregados_frescos(sim: Simulacion) -> None:
+    """Rehace los agregados por cliente con el estado de este momento del día."""
+    _agregados(sim)
 
 
 def por_cliente(sim: Simulacion, cliente: int) -> np.ndarray:
     """Facturas abiertas de un cliente, de la más antigua a la más nueva."""
-    if sim.indice_dia != sim.dia:
-        _indice(sim)
-    ids = sim.indice_ids[sim.indice_inicio[cliente]:sim.indice_inicio[cliente + 1]]
-    return ids[sim.f.estado[ids] == ABIERTA]
+    ids = sim.f.abiertas
+    ids = ids[sim.cartera.c_cliente[ids] == cliente]
+    return np.sort(ids[sim.f.estado[ids] == ABIERTA])
+
+
+def de_clientes(sim: Simulacion, clientes: np.ndarray) -> np.ndarray:
+    """Facturas abiertas de varios clientes (en orden de número de factura)."""
+    marca = np.zeros(sim.cartera.n_clientes, bool)
+    marca[clientes] = True
+    ids = sim.f.abiertas
+    ids = ids[marca[sim.cartera.c_cliente[ids]]]
+    return np.sort(ids[sim.f.estado[ids] == ABIERTA])
 
 
 def bloqueados(sim: Simulacion, cli: np.ndarray, monto: np.ndarray) -> np.ndarray:
@@ -68,11 +93,12 @@ def bloqueados(sim: Simulacion, cli: np.ndarray, monto: np.ndarray) -> np.ndarra
     if not (c.suspendido.any() or cred.bloqueo_dias_vencida is not None
             or cred.limite_meses_compra is not None):
         return np.zeros(cli.size, bool)
-    if sim.indice_dia != sim.dia:
-        _indice(sim)
-    ids = sim.indice_ids
-    icli = sim.cartera.c_cliente[ids]
-    max_atraso = sim.atraso_cliente
+    # solo las facturas abiertas de los clientes que compran hoy
+    n = sim.cartera.n_clientes
+    ids = de_clientes(sim, cli)
+    icli = sim.cartera.c_cliente[ids].astype(np.intp)
+    max_atraso = np.full(n, -(10**6), np.int64)
+    np.maximum.at(max_atraso, icli, (sim.dia - sim.f.dia_venc[ids]).astype(np.int64))
     bloqueo = np.zeros(cli.size, bool)
     # una suspensión se levanta cuando el cliente ya no tiene nada vencido
     sus = c.suspendido[cli]
@@ -83,7 +109,7 @@ def bloqueados(sim: Simulacion, cli: np.ndarray, monto: np.ndarray) -> np.ndarra
     if cred.bloqueo_dias_vencida is not None:
         bloqueo |= max_atraso[cli] > cred.bloqueo_dias_vencida
     if cred.limite_meses_compra is not None:
-        saldo = np.bincount(icli, weights=sim.f.saldo(ids), minlength=sim.cartera.n_clientes)
+        saldo = np.bincount(icli, weights=sim.f.saldo(ids), minlength=n)
         limite = (cred.limite_meses_compra * sim.cartera.compras_mes * sim.cartera.monto_medio
                   * 100.0)
         # compras del mismo día se acumulan en orden
@@ -102,15 +128,23 @@ def _acumulado_por_grupo(grupos: np.ndarray, valores: np.ndarray) -> np.ndarray:
 
 
 def senal(sim: Simulacion, cliente: int, texto: str) -> None:
-    """Registra una señal de alerta; con alertas activas, pone al cliente en la cola de llamadas."""
-    sim.c.senales[cliente] += 1
-    sim.c.ultima_senal[cliente] = texto
-    sim.eventos.fila(sim.dia, cliente, -1, "alerta", texto)
+    """Registra una señal de alerta de un cliente (ver ``senales``)."""
+    senales(sim, np.array([cliente], np.int64), texto)
+
+
+def senales(sim: Simulacion, clientes: np.ndarray, texto: str) -> None:
+    """Registra una señal de alerta por cliente (sin repetir); con alertas activas, el equipo la
+    detecta con probabilidad 0,5 + 0,5 x habilidad y pone al cliente en la cola como urgente."""
+    if clientes.size == 0:
+        return
+    c = sim.c
+    c.senales[clientes] += 1
+    c.ultima_senal[clientes] = texto
+    sim.eventos.bloque(sim.dia, clientes, np.full(clientes.size, -1), "alerta", texto)
     if sim.politica.alertas.activas:
-        detecta = sim.flujos.de_cliente("alertas", cliente).random() < (
-            0.5 + 0.5 * sim.escenario.equipo.habilidad)
-        if detecta:
-            encolar_llamada(sim, cliente, f"alerta: {texto}", urgente=True)
+        u = sim.sorteos("alertas", clientes, c.senales[clientes])[:, 0]
+        detecta = clientes[u < 0.5 + 0.5 * sim.escenario.equipo.habilidad]
+        encolar_llamadas(sim, detecta, f"alerta: {texto}", URGENTE)
 
 
 def ejecutar_paso(sim: Simulacion, paso: Paso, ids: np.ndarray) -> None:
@@ -126,21 +160,23 @@ def ejecutar_paso(sim: Simulacion, paso: Paso, ids: np.ndarray) -> None:
         costo = getattr(sim.escenario.costos, canal)
         sim.costos.bloque(dia, cli, canal, round(costo * 100))
         sens = sim.seg_arr["sens_rec"][cart.segmento[cli]]
-        f.impulso[ids] += comp.impulso_recordatorio(p, canal, paso.personalizado, sens,
-                                                    c.recordatorios[cli])
+        # el impulso se guarda con su día de referencia y decae al leerlo (ver diario._pagos)
+        f.impulso[ids] = f.impulso[ids] * sim.potencias[dia - f.impulso_dia[ids]] + \
+            comp.impulso_recordatorio(p, canal, paso.personalizado, sens, c.recordatorios[cli])
+        f.impulso_dia[ids] = dia
         unicos = np.unique(cli)
         c.recordatorios[unicos] += 1
         c.confianza[unicos] += p.delta_confianza_recordatorio
         sim.eventos.bloque(dia, cli, ids, "recordatorio")
     elif paso.accion == "llamada":
-        for k in np.unique(cli):
-            encolar_llamada(sim, int(k), f"seguimiento día {paso.dias}", forzada=paso.dias <= 0)
+        encolar_llamadas(sim, np.unique(cli), f"seguimiento día {paso.dias}",
+                         FORZADA if paso.dias <= 0 else RUTINA)
     elif paso.accion == "suspender_credito":
         nuevos = np.unique(cli[~c.suspendido[cli]])
         c.suspendido[nuevos] = True
         c.confianza[nuevos] += p.delta_confianza_suspension
-        for k in nuevos:
-            sim.eventos.fila(dia, int(k), -1, "suspension", "crédito suspendido")
+        sim.eventos.bloque(dia, nuevos, np.full(nuevos.size, -1), "suspension",
+                           "crédito suspendido")
     elif paso.accion == "agencia":
         escalar(sim, ids, "agencia")
     elif paso.accion == "legal":
@@ -161,101 +197,160 @@ def escalar(sim: Simulacion, ids: np.ndarray, via: str) -> None:
     f.escalada[ids] = 1 if via == "agencia" else 2
     for k in np.unique(cli):
         grupo = ids[cli == k]
+        numero = int(sim.c.escaladas[k])
+        sim.c.escaladas[k] += 1
         sim.c.confianza[k] += delta
         sim.eventos.fila(sim.dia, int(k), -1, via, f"{grupo.size} factura(s) a {via}")
         proceso = procesos.agencia if via == "agencia" else procesos.legal
-        sim.env.process(proceso(sim.env, sim, int(k), grupo))
+        sim.env.process(proceso(sim.env, sim, int(k), grupo, numero))
 
 
-def puntaje_prioridad(sim: Simulacion, cliente: int) -> float:
+def puntajes(sim: Simulacion, clientes: np.ndarray) -> np.ndarray:
     """Prioridad de la cola de llamadas (mayor = antes) según la regla de la política.
 
     monto_atraso_riesgo = monto vencido x días del atraso mayor x (1 + señales + 2 x promesas
-    rotas); antiguedad = días del atraso mayor; monto = monto vencido. Se calcula con el estado
-    al comienzo del día en que la llamada entra a la cola.
+    rotas); antiguedad = días del atraso mayor; monto = monto vencido. Se calcula en el turno de
+    la mesa con el estado de ese momento (la lista de trabajo se reordena cada día).
     """
-    if sim.indice_dia != sim.dia:
-        _indice(sim)
-    vencido = float(sim.vencido_cliente[cliente]) / 100.0
-    atraso = float(max(0, sim.atraso_cliente[cliente]))
+    vencido = sim.vencido_cliente[clientes] / 100.0
+    atraso = np.maximum(0, sim.atraso_cliente[clientes]).astype(float)
     regla = sim.politica.prioridad_llamadas
     if regla == "monto":
         return vencido
     if regla == "antiguedad":
         return atraso
-    riesgo = 1.0 + float(sim.c.senales[cliente]) + 2.0 * float(sim.c.promesas_rotas[cliente])
-    return vencido * max(1.0, atraso) * riesgo
+    c = sim.c
+    riesgo = 1.0 + c.senales[clientes] + 2.0 * c.promesas_rotas[clientes]
+    return vencido * np.maximum(1.0, atraso) * riesgo
+
+
+def encolar_llamadas(sim: Simulacion, clientes: np.ndarray, motivo: str, nivel: int) -> np.ndarray:
+    """Pide llamadas para esos clientes (sin repetir; una por cliente a la vez en la cola).
+
+    Devuelve los clientes que quedaron en la cola.
+    """
+    if not sim.mesa.activa or clientes.size == 0:
+        return np.zeros(0, np.int64)
+    clientes = clientes[~sim.c.en_cola[clientes]]
+    ok = sim.mesa.encolar(clientes, sim.cartera.rep_cliente[clientes], nivel, sim.dia, motivo)
+    sim.c.en_cola[clientes[ok]] = True
+    return clientes[ok]
 
 
 def encolar_llamada(sim: Simulacion, cliente: int, motivo: str, *, urgente: bool = False,
                     forzada: bool = False) -> bool:
-    """Pone una llamada en la cola de los cobradores (una por cliente a la vez)."""
-    if sim.sin_cobradores or sim.c.en_cola[cliente]:
-        return False
-    if not (urgente or forzada) and sim.mesa.en_cola >= sim.cupo_cola:
-        # la lista de trabajo ya tiene más de DIAS_COLA días de llamadas: no se agenda
-        sim.llamadas_sin_agendar += 1
-        return False
-    sim.c.en_cola[cliente] = True
-    puntaje = puntaje_prioridad(sim, cliente)
-    prioridad = -round(puntaje) - (10**15 if urgente else 0) - (10**18 if forzada else 0)
-    sim.env.process(procesos.llamada(sim.env, sim, cliente, prioridad, motivo, forzada))
-    return True
+    """Pide una llamada para un cliente; devuelve si quedó en la cola."""
+    nivel = FORZADA if forzada else URGENTE if urgente else RUTINA
+    return bool(encolar_llamadas(sim, np.array([cliente], np.int64), motivo, nivel).size)
 
 
-def resultado_llamada(sim: Simulacion, cliente: int, motivo: str) -> None:
-    """Efecto de una llamada atendida: contacto, disputas, plan, promesa e impulso de pago."""
-    f, c, p, eq = sim.f, sim.c, sim.params, sim.escenario.equipo
-    rng = sim.flujos.de_cliente("llamadas", cliente)
-    dia = sim.dia
-    c.llamadas[cliente] += 1
-    ids = por_cliente(sim, cliente)
-    if rng.random() >= min(1.0, p.prob_contacto_pct / 100.0 * (0.75 + 0.5 * eq.habilidad)):
-        sim.eventos.fila(dia, cliente, -1, "sin_contacto", motivo)
+def turno_mesa(sim: Simulacion) -> None:
+    """El turno diario de los cobradores: descarta lo ya pagado, prioriza y atiende."""
+    mesa = sim.mesa
+    cola = mesa.cola()
+    if cola[0].size == 0:
         return
-    c.confianza[cliente] += p.delta_confianza_llamada
-    sim.eventos.fila(dia, cliente, -1, "llamada", motivo)
+    agregados_frescos(sim)
+    cli, nivel = cola[0], cola[2]
+    abiertas = sim.abiertas_cliente[cli] > 0
+    valida = (sim.atraso_cliente[cli] > 0) | ((nivel == FORZADA) & abiertas)
+    sim.c.en_cola[mesa.descartar(~valida)] = False  # ya pagó: se descarta sin costo
+    cola = mesa.cola()
+    clientes, motivos, _ = mesa.atender(sim.dia, puntajes(sim, cola[0]))
+    sim.c.en_cola[clientes] = False
+    if clientes.size:
+        atender_llamadas(sim, clientes, motivos)
+
+
+def atender_llamadas(sim: Simulacion, clientes: np.ndarray, motivos: list[str]) -> None:
+    """Efecto de las llamadas atendidas: contacto, disputas, impulso de pago, plan o promesa.
+
+    Usa los agregados por cliente del turno (``agregados_frescos``).
+    """
+    f, c, p, eq, cart = sim.f, sim.c, sim.params, sim.escenario.equipo, sim.cartera
+    dia = sim.dia
+    u = sim.sorteos("llamadas", clientes, c.llamadas[clientes], k=4)
+    c.llamadas[clientes] += 1
+    contacto = u[:, 0] < min(1.0, p.prob_contacto_pct / 100.0 * (0.75 + 0.5 * eq.habilidad))
+    if sim.eventos.activo:
+        for k, m, ok in zip(clientes, motivos, contacto, strict=True):
+            sim.eventos.fila(dia, int(k), -1, "llamada" if ok else "sin_contacto", m)
+    cl, u = clientes[contacto], u[contacto]
+    if cl.size == 0:
+        return
+    c.confianza[cl] += p.delta_confianza_llamada
+    ids = de_clientes(sim, cl)
     disp = ids[f.disputada[ids]]
     if disp.size:
         f.disputada[disp] = False
         f.dia_natural[disp] = np.maximum(dia + 1, f.dia_natural[disp] - int(p.disputa_dias_extra))
-        sim.eventos.bloque(dia, np.full(disp.size, cliente), disp, "disputa_resuelta")
-    seg = sim.escenario.segmentos[int(sim.cartera.segmento[cliente])]
-    c.impulso[cliente] += comp.impulso_llamada(p, seg.sensibilidad_llamada, eq.habilidad)
-    vencidas = ids[(dia - f.dia_venc[ids]) > 0]
-    if vencidas.size == 0:
-        return
+        sim.eventos.bloque(dia, cart.c_cliente[disp], disp, "disputa_resuelta")
+    sens = sim.seg_arr["sens_llamada"][cart.segmento[cl]]
+    c.impulso[cl] += p.efecto_llamada * sens * (0.5 + eq.habilidad)
+    atraso = sim.atraso_cliente[cl]
+    vencido = atraso > 0
     planes = sim.politica.planes
-    detecta = c.en_dificultad[cliente] and rng.random() < 0.4 + 0.6 * eq.habilidad
-    atraso = int((dia - f.dia_venc[vencidas]).max())
-    if planes.ofrecer and not c.en_plan[cliente] and (
-        (planes.a_quien == "en_dificultad" and detecta)
-        or (planes.a_quien == "morosos" and atraso >= planes.dias_vencido_min)
-    ):
-        ofrecer_plan(sim, cliente)
-        return
-    if sim.politica.promesas.aceptar and c.pausa_hasta[cliente] < dia \
-            and rng.random() < p.prob_promesa_pct / 100.0:
-        dias = int(rng.integers(1, sim.politica.promesas.dias_max + 1))
-        registrar_promesa(sim, cliente, dias)
+    plan = np.zeros(cl.size, bool)
+    if planes.ofrecer:
+        if planes.a_quien == "en_dificultad":
+            elegible = c.en_dificultad[cl] & (u[:, 1] < 0.4 + 0.6 * eq.habilidad)
+        else:
+            elegible = atraso >= planes.dias_vencido_min
+        plan = vencido & ~c.en_plan[cl] & elegible
+        for k in cl[plan]:
+            ofrecer_plan(sim, int(k))
+    if sim.politica.promesas.aceptar:
+        promete = vencido & ~plan & (c.pausa_hasta[cl] < dia) & (u[:, 2] < p.prob_promesa_pct
+                                                                  / 100.0)
+        dias = 1 + np.floor(u[:, 3] * sim.politica.promesas.dias_max).astype(np.int64)
+        for k, d in zip(cl[promete], dias[promete], strict=True):
+            registrar_promesa(sim, int(k), int(d))
 
 
 def registrar_promesa(sim: Simulacion, cliente: int, dias: int) -> None:
     """El cliente promete pagar lo vencido en ``dias``; el seguimiento se pausa hasta entonces."""
     c, p = sim.c, sim.params
-    rng = sim.flujos.de_cliente("llamadas", cliente)
     seg = sim.escenario.segmentos[int(sim.cartera.segmento[cliente])]
     prob = seg.prob_cumple_promesa_pct / 100.0
     if c.quiebra[cliente]:
         prob = 0.0
     elif c.en_dificultad[cliente]:
         prob *= 0.3
-    cumple = rng.random() < prob
+    cumple = sim.sorteo("promesas", cliente, int(c.promesas[cliente])) < prob
+    c.promesas[cliente] += 1
     fecha = sim.dia + dias
     c.pausa_hasta[cliente] = fecha
     c.confianza[cliente] += p.delta_confianza_flexibilidad * 0.25
     sim.eventos.fila(sim.dia, cliente, -1, "promesa", f"promete pagar en {dias} días")
-    sim.env.process(procesos.promesa(sim.env, sim, cliente, fecha, cumple))
+    c.promesa_dia[cliente] = fecha
+    c.promesa_cumple[cliente] = cumple
+
+
+def vencer_promesas(sim: Simulacion) -> None:
+    """Las promesas que vencen hoy: el cliente paga lo vencido o rompe la promesa (señal)."""
+    c, f, dia = sim.c, sim.f, sim.dia
+    hoy = np.flatnonzero(c.promesa_dia == dia)
+    if hoy.size == 0:
+        return
+    c.promesa_dia[hoy] = -INF
+    ids = de_clientes(sim, hoy)
+    ids = ids[(f.escalada[ids] == 0) & ~f.en_plan[ids] & ((dia - f.dia_venc[ids]) > 0)]
+    if ids.size == 0:
+        return
+    cli = sim.cartera.c_cliente[ids]
+    paga = c.promesa_cumple[cli]
+    if paga.any():
+        dinero.saldar(sim, ids[paga])
+        sim.eventos.bloque(dia, cli[paga], ids[paga], "pago")
+        cumplen = np.unique(cli[paga])
+        sim.eventos.bloque(dia, cumplen, np.full(cumplen.size, -1), "promesa_cumplida",
+                           "paga lo prometido")
+    rotas = np.unique(cli[~paga])
+    if rotas.size:
+        c.promesas_rotas[rotas] += 1
+        sim.eventos.bloque(dia, rotas, np.full(rotas.size, -1), "promesa_rota",
+                           "no paga lo prometido")
+        senales(sim, rotas, "promesa rota")
 
 
 def ofrecer_plan(sim: Simulacion, cliente: int, *, forzado: bool = False) -> bool:
@@ -270,7 +365,9 @@ def ofrecer_plan(sim: Simulacion, cliente: int, *, forzado: bool = False) -> boo
     prob = sim.params.prob_acepta_plan_pct / 100.0
     if c.en_dificultad[cliente]:
         prob = min(1.0, prob + 0.2)
-    if sim.flujos.de_cliente("planes", cliente).random() >= prob:
+    u = sim.sorteo("planes", cliente, int(c.ofertas_plan[cliente]))
+    c.ofertas_plan[cliente] += 1
+    if u >= prob:
         sim.eventos.fila(sim.dia, cliente, -1, "plan", "rechaza el plan ofrecido")
         return False
     c.en_plan[cliente] = True
@@ -279,7 +376,9 @@ def ofrecer_plan(sim: Simulacion, cliente: int, *, forzado: bool = False) -> boo
     pl = sim.politica.planes
     sim.eventos.fila(sim.dia, cliente, -1, "plan",
                      f"acepta plan de {pl.cuotas} cuotas cada {pl.intervalo_dias} días")
-    sim.env.process(procesos.plan_pago(sim.env, sim, cliente, ids, pl))
+    numero = int(c.planes_hechos[cliente])
+    c.planes_hechos[cliente] += 1
+    sim.env.process(procesos.plan_pago(sim.env, sim, cliente, ids, pl, numero))
     return True
 
 
@@ -290,6 +389,7 @@ def prorrogar(sim: Simulacion, cliente: int, dias: int) -> int:
     ids = ids[(f.escalada[ids] == 0) & ~f.en_plan[ids]]
     f.dia_venc[ids] += dias
     f.dia_natural[ids] += dias
+    fijar_proximo_paso(sim, ids)
     c.pausa_hasta[cliente] = max(int(c.pausa_hasta[cliente]), sim.dia + dias)
     c.confianza[cliente] += sim.params.delta_confianza_flexibilidad
     sim.eventos.fila(sim.dia, cliente, -1, "prorroga", f"prórroga de {dias} días")

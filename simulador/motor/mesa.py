@@ -1,46 +1,129 @@
-"""La mesa de cobranza: los cobradores como un recurso SimPy con cola por prioridad.
+"""La mesa de cobranza: la capacidad diaria de los cobradores y su cola por prioridad.
 
-Las llamadas que no caben en la capacidad del día esperan en la cola; cuando un cobrador se
-libera, atiende la de mayor prioridad (a igual prioridad, la más antigua). La duración de cada
-llamada es fija (1 / llamadas por día) o exponencial con esa media (para validar contra Erlang C).
-Las esperas se anotan en una lista simple (el monitoreo queda fuera del motor).
+Las llamadas pedidas (por el seguimiento, por alertas o en capacitación) entran a una cola. Una vez
+por día, en el turno de la mesa (un proceso SimPy, ver ``procesos.turno``), los cobradores atienden
+hasta su capacidad del día (cobradores x llamadas por día) en orden de prioridad; el resto espera
+al día siguiente. La prioridad se recalcula en cada turno con el estado del día (la lista de
+trabajo se reordena cada mañana). Un lote de réplicas apiladas tiene una cola por réplica; cada
+réplica usa solo su propia capacidad.
+
+Niveles (de mayor a menor precedencia): 2 = forzada (llamada preventiva antes del vencimiento o
+decidida en capacitación), 1 = urgente (alerta), 0 = de rutina. A igual nivel y prioridad, se
+atiende primero la que llegó antes. Las llamadas de rutina no se agendan si la cola de la réplica
+ya tiene ``dias_cola`` días de capacidad.
 """
 
 from __future__ import annotations
 
 import numpy as np
-import simpy
+
+RUTINA, URGENTE, FORZADA = 0, 1, 2
+
+
+def _rango_en_grupo(grupos: np.ndarray) -> np.ndarray:
+    """Posición de cada elemento dentro de su grupo (los grupos vienen contiguos)."""
+    if grupos.size == 0:
+        return np.zeros(0, np.int64)
+    inicio = np.r_[True, grupos[1:] != grupos[:-1]]
+    primero = np.maximum.accumulate(np.where(inicio, np.arange(grupos.size), 0))
+    return np.arange(grupos.size) - primero
 
 
 class Mesa:
-    """Cobradores como ``simpy.PriorityResource``.
+    """Cola de llamadas y capacidad diaria de los cobradores de un lote de réplicas.
 
     Args:
-        env: entorno SimPy (tiempo en días).
-        cobradores: número de cobradores (capacidad del recurso).
-        duracion_media: días que dura una llamada.
-        rng: generador para duraciones exponenciales (si se pide).
-        exponencial: si la duración es exponencial en vez de fija.
+        replicas: réplicas apiladas (cada una con su cola y su capacidad).
+        cobradores: cobradores por réplica.
+        llamadas_por_dia: llamadas que atiende un cobrador por día.
+        dias_cola: días de capacidad que caben en la cola para llamadas de rutina.
     """
 
-    def __init__(self, env: simpy.Environment, *, cobradores: int, duracion_media: float,
-                 rng: np.random.Generator | None = None, exponencial: bool = False) -> None:
-        if exponencial and rng is None:
-            raise ValueError("una duración exponencial necesita un generador aleatorio")
-        self.env = env
-        self.recurso = simpy.PriorityResource(env, capacity=max(1, cobradores))
-        self.duracion_media = duracion_media
-        self.rng = rng
-        self.exponencial = exponencial
-        self.esperas: list[float] = []
+    def __init__(self, *, replicas: int, cobradores: int, llamadas_por_dia: int,
+                 dias_cola: int) -> None:
+        self.replicas = replicas
+        self.activa = cobradores > 0
+        self.cupo_dia = cobradores * llamadas_por_dia
+        self.cupo_cola = max(1, self.cupo_dia * dias_cola)
+        self.en_cola = np.zeros(replicas, np.int64)
+        self.sin_agendar = np.zeros(replicas, np.int64)
+        self.atendidas = np.zeros(replicas, np.int64)
+        self.dias_espera = np.zeros(replicas, np.int64)
+        self._motivos: list[str] = []
+        self._cod_motivo: dict[str, int] = {}
+        self._orden = 0
+        self._nuevas: list[tuple[np.ndarray, ...]] = []
+        vacio = np.zeros(0, np.int64)
+        self._cola: tuple[np.ndarray, ...] = (vacio,) * 6
 
-    def duracion(self) -> float:
-        """Duración de la próxima llamada, en días."""
-        if self.exponencial and self.rng is not None:
-            return float(self.rng.exponential(self.duracion_media))
-        return self.duracion_media
+    def encolar(self, clientes: np.ndarray, reps: np.ndarray, nivel: int, dia: int,
+                motivo: str) -> np.ndarray:
+        """Agrega llamadas (en el orden dado); devuelve cuáles se agendaron."""
+        clientes = np.asarray(clientes, np.int64)
+        reps = np.asarray(reps, np.int64)
+        ok = np.ones(clientes.size, bool)
+        if nivel == RUTINA and clientes.size:
+            orden = np.argsort(reps, kind="stable")
+            rango = np.empty(clientes.size, np.int64)
+            rango[orden] = _rango_en_grupo(reps[orden])
+            libre = self.cupo_cola - self.en_cola
+            ok = rango < libre[reps]
+            if not ok.all():
+                self.sin_agendar += np.bincount(reps[~ok], minlength=self.replicas)
+        k = int(ok.sum())
+        if k == 0:
+            return ok
+        cod = self._cod_motivo.setdefault(motivo, len(self._motivos))
+        if cod == len(self._motivos):
+            self._motivos.append(motivo)
+        self._nuevas.append((
+            clientes[ok], reps[ok], np.full(k, nivel, np.int64),
+            np.arange(self._orden, self._orden + k, dtype=np.int64),
+            np.full(k, dia, np.int64), np.full(k, cod, np.int64)))
+        self._orden += k
+        self.en_cola += np.bincount(reps[ok], minlength=self.replicas)
+        return ok
 
-    @property
-    def en_cola(self) -> int:
-        """Llamadas esperando un cobrador."""
-        return len(self.recurso.queue)
+    def cola(self) -> tuple[np.ndarray, ...]:
+        """La cola completa: (cliente, réplica, nivel, orden de llegada, día de llegada, motivo)."""
+        if self._nuevas:
+            partes = [self._cola, *self._nuevas]
+            self._cola = tuple(np.concatenate([p[i] for p in partes]) for i in range(6))
+            self._nuevas = []
+        return self._cola
+
+    def descartar(self, quitar: np.ndarray) -> np.ndarray:
+        """Saca de la cola las llamadas marcadas; devuelve sus clientes."""
+        cola = self.cola()
+        if not quitar.any():
+            return np.zeros(0, np.int64)
+        self.en_cola -= np.bincount(cola[1][quitar], minlength=self.replicas)
+        self._cola = tuple(c[~quitar] for c in cola)
+        return cola[0][quitar]
+
+    def atender(self, dia: int, puntaje: np.ndarray) -> tuple[np.ndarray, list[str], np.ndarray]:
+        """El turno del día: atiende hasta la capacidad de cada réplica, por prioridad.
+
+        ``puntaje`` (mayor = antes) va alineado con la cola. Devuelve los clientes atendidos en
+        orden de atención, sus motivos y si cada llamada era forzada.
+        """
+        cliente, rep, nivel, orden, llegada, motivo = self.cola()
+        if cliente.size == 0 or self.cupo_dia <= 0:
+            return np.zeros(0, np.int64), [], np.zeros(0, bool)
+        secuencia = np.lexsort((orden, -puntaje, -nivel, rep))
+        atiende = secuencia[_rango_en_grupo(rep[secuencia]) < self.cupo_dia]
+        self.atendidas += np.bincount(rep[atiende], minlength=self.replicas)
+        self.dias_espera += np.bincount(rep[atiende], weights=dia - llegada[atiende],
+                                        minlength=self.replicas).astype(np.int64)
+        self.en_cola -= np.bincount(rep[atiende], minlength=self.replicas)
+        motivos = [self._motivos[int(m)] for m in motivo[atiende]]
+        resultado = cliente[atiende], motivos, nivel[atiende] == FORZADA
+        queda = np.ones(cliente.size, bool)
+        queda[atiende] = False
+        self._cola = tuple(c[queda] for c in (cliente, rep, nivel, orden, llegada, motivo))
+        return resultado
+
+    def espera_media(self, rep: int) -> float:
+        """Días promedio que esperó una llamada atendida (0 = atendida el día que se pidió)."""
+        n = int(self.atendidas[rep])
+        return float(self.dias_espera[rep]) / n if n else 0.0

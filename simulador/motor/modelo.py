@@ -7,15 +7,17 @@ cobradores, cuotas de planes, agencia y vía legal, cambios de política) son pr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import simpy
 
-from simulador.aleatoriedad import Flujos
+from simulador.aleatoriedad import Flujos, uniforme, uniformes
 from simulador.config import Escenario, Politica
 from simulador.config.politica import Paso
 from simulador.motor import diario, procesos
-from simulador.motor.cartera import Cartera, generar_cartera
-from simulador.motor.cierre import construir_resultado
+from simulador.motor.cartera import Cartera, apilar, generar_cartera
+from simulador.motor.cierre import construir_resultados
 from simulador.motor.comportamiento import decaimiento_diario
 from simulador.motor.estado import EstadoClientes, EstadoFacturas
 from simulador.motor.mesa import Mesa
@@ -31,75 +33,112 @@ no se agendan (las urgentes por alertas y las decididas en capacitación sí).""
 class Simulacion:
     """Una corrida de un escenario bajo una política, que puede pausarse y retomarse.
 
+    Varias réplicas pueden correr apiladas en una sola simulación (``replicas``): sus clientes y
+    facturas comparten los arreglos y el reloj, pero nunca interactúan (cada réplica tiene sus
+    flujos aleatorios, su mesa de cobradores y su libro). Cada réplica da exactamente el mismo
+    resultado que corrida sola; apilarlas reparte entre todas el costo fijo de cada día.
+
     Args:
         escenario: el negocio y su cartera.
         politica: las palancas de la empresa (con sus cambios con fecha).
         semilla: semilla de la corrida.
         replica: número de réplica (cada réplica tiene flujos aleatorios propios).
+        replicas: varias réplicas apiladas (reemplaza a ``replica``).
         eventos: si se guarda el registro de eventos por cliente (cuesta tiempo).
         cartera: una cartera ya generada (para pruebas o ejercicios con clientes a medida);
             por defecto se genera del escenario con los flujos de la semilla y réplica.
     """
 
     def __init__(self, *, escenario: Escenario, politica: Politica, semilla: int,
-                 replica: int = 0, eventos: bool = True, cartera: Cartera | None = None) -> None:
+                 replica: int = 0, replicas: Sequence[int] | None = None,
+                 eventos: bool = True, cartera: Cartera | None = None) -> None:
         if escenario.modo != "clientes":
             raise ValueError("Simulacion corre el modo clientes; el modo markov usa correr_markov")
         self.escenario = escenario
         self.politica_original = politica
         self.politica = politica.vigente(-escenario.calentamiento_dias)
         self.params = escenario.comportamiento
-        self.semilla, self.replica = semilla, replica
-        self.flujos = Flujos(semilla, replica)
-        self.cartera: Cartera = cartera if cartera is not None else generar_cartera(
-            escenario, self.flujos)
+        self.replicas = tuple(int(r) for r in replicas) if replicas is not None else (replica,)
+        if not self.replicas or len(set(self.replicas)) != len(self.replicas):
+            raise ValueError("las réplicas deben ser distintas y al menos una")
+        if cartera is not None and len(self.replicas) != 1:
+            raise ValueError("una cartera a medida corre una sola réplica")
+        self.semilla, self.replica = semilla, self.replicas[0]
+        self.n_rep = len(self.replicas)
+        self.cartera: Cartera = cartera if cartera is not None else apilar(
+            [generar_cartera(escenario, Flujos(semilla, r)) for r in self.replicas])
+        self._rep_numero = np.asarray(self.replicas, np.int64)[self.cartera.rep_cliente]
+        self._cli_local = np.arange(self.cartera.n_clientes) - self.cartera.desde_cliente[
+            self.cartera.rep_cliente]
         self.f = EstadoFacturas(self.cartera.n_compras)
         self.c = EstadoClientes(self.cartera.n_clientes, self.params.confianza_inicial)
         self.libro = RegistroLibro()
         self.costos = RegistroCostos()
         self.eventos = RegistroEventos(eventos)
-        self.series = RegistroSeries(escenario.horizonte_dias)
+        self.series = RegistroSeries(escenario.horizonte_dias, self.n_rep)
         self.decaimiento = decaimiento_diario(self.params)
+        dias = escenario.horizonte_dias + escenario.calentamiento_dias + 1
+        self.potencias = self.decaimiento ** np.arange(dias)
+        self.c.prox_dificultad[:] = self.cartera.dificultad_inicio[:, 0]
         self.inicio = -escenario.calentamiento_dias
         self.dia = self.inicio
-        self.cobrado_por_dia: dict[int, int] = {}
+        r = self.n_rep
+        self.cobrado_por_dia: dict[int, np.ndarray] = {}
         self.hay_cierres = False
-        self.ventas_perdidas = {"rechazo": 0, "bloqueo": 0, "rotacion": 0}
-        self.ventas_contado = 0
+        self.ventas_perdidas = {k: np.zeros(r, np.int64) for k in ("rechazo", "bloqueo",
+                                                                    "rotacion")}
+        self.ventas_contado = np.zeros(r, np.int64)
         self.puntero_compras = 0
         self.env = simpy.Environment()
         eq = escenario.equipo
-        self.mesa = Mesa(self.env, cobradores=eq.cobradores,
-                         duracion_media=1.0 / eq.llamadas_por_dia)
-        self.sin_cobradores = eq.cobradores == 0
+        self.mesa = Mesa(replicas=r, cobradores=eq.cobradores,
+                         llamadas_por_dia=eq.llamadas_por_dia, dias_cola=DIAS_COLA)
         self.costo_equipo_dia = round(eq.cobradores * eq.costo_hora * eq.horas_por_dia * 100)
-        self.cupo_cola = max(1, eq.cobradores * eq.llamadas_por_dia * DIAS_COLA)
-        self.llamadas_sin_agendar = 0
-        self.llamadas_en_cola = 0
         self.planes_activos = 0
-        self.ventas_hoy = 0
-        self.indice_dia: int | None = None
-        self.indice_ids = np.zeros(0, np.int64)
-        self.indice_inicio = np.zeros(1, np.int64)
+        self.ventas_hoy = np.zeros(r, np.int64)
+        self.indice_dia: int | None = None  # día de los agregados por cliente vigentes
         self.vencido_cliente = np.zeros(0)
         self.atraso_cliente = np.zeros(0, np.int64)
+        self.abiertas_cliente = np.zeros(0, np.int64)
         self.pasos: tuple[Paso, ...] = ()
         self.pasos_dias = np.zeros(0, np.int64)
         self.int_cargos = np.zeros(0)
         self.seg_arr: dict[str, np.ndarray] = {}
-        self.todos = np.arange(self.cartera.n_clientes)
         self.primer_paso = 0
         self.pre_disputa = self.pre_debito = self.pre_toma = np.zeros(0, bool)
         self.pre_atraso = self.pre_cargos = np.zeros(0)
         self.pre_dia_desc = self.pre_descuento = np.zeros(0, np.int64)
         diario.preparar_politica(self)
         self.env.process(procesos.reloj(self.env, self))
+        self.env.process(procesos.promesas(self.env, self))
+        self.env.process(procesos.turno(self.env, self))
         for cambio in politica.cambios:
             self.env.process(procesos.cambio_politica(self.env, self, cambio.desde_dia))
 
-    def sumar_cobrado(self, centavos: int) -> None:
-        """Suma lo cobrado al día contable en curso (para la serie diaria)."""
-        self.cobrado_por_dia[self.dia] = self.cobrado_por_dia.get(self.dia, 0) + centavos
+    def por_replica(self, facturas: np.ndarray, centavos: np.ndarray) -> np.ndarray:
+        """Suma de montos de esas facturas por réplica (centavos enteros)."""
+        if self.n_rep == 1:
+            return np.array([int(np.sum(centavos))], np.int64)
+        return np.bincount(self.cartera.c_rep[facturas], weights=centavos,
+                           minlength=self.n_rep).round().astype(np.int64)
+
+    def sumar_cobrado(self, facturas: np.ndarray, centavos: np.ndarray) -> None:
+        """Suma lo cobrado al día contable en curso (para la serie diaria de cada réplica)."""
+        actual = self.cobrado_por_dia.get(self.dia)
+        suma = self.por_replica(facturas, centavos)
+        self.cobrado_por_dia[self.dia] = suma if actual is None else actual + suma
+
+    # --- sorteos por contador (mismo resultado apiladas o solas)
+    def sorteos(self, fuente: str, clientes: np.ndarray, contador: np.ndarray | int,
+                k: int = 1) -> np.ndarray:
+        """Sorteos U(0,1) de forma (n, k) para esos clientes y su n.º de gestión."""
+        return uniformes(self.semilla, fuente, self._rep_numero[clientes],
+                         self._cli_local[clientes], contador, k)
+
+    def sorteo(self, fuente: str, cliente: int, contador: int, j: int = 0) -> float:
+        """Un sorteo U(0,1) para un cliente y su n.º de gestión."""
+        return uniforme(self.semilla, fuente, int(self._rep_numero[cliente]),
+                        int(self._cli_local[cliente]), contador, j)
 
     # --- tiempo
     def tiempo_de(self, dia: int) -> float:
@@ -126,10 +165,16 @@ class Simulacion:
         """Simula hasta el final del horizonte."""
         self.avanzar(self.escenario.horizonte_dias)
 
-    def resultado(self) -> ResultadoCorrida:
-        """Corre lo que falte del horizonte y devuelve el resultado."""
+    def resultados(self) -> list[ResultadoCorrida]:
+        """Corre lo que falte del horizonte y devuelve el resultado de cada réplica."""
         self.correr()
-        return construir_resultado(self)
+        return construir_resultados(self)
+
+    def resultado(self) -> ResultadoCorrida:
+        """Corre lo que falte del horizonte y devuelve el resultado (una sola réplica)."""
+        if self.n_rep != 1:
+            raise ValueError("hay varias réplicas apiladas: use resultados()")
+        return self.resultados()[0]
 
 
 def simular(escenario: Escenario, politica: Politica, *, semilla: int, replica: int = 0,
@@ -138,3 +183,11 @@ def simular(escenario: Escenario, politica: Politica, *, semilla: int, replica: 
     sim = Simulacion(escenario=escenario, politica=politica, semilla=semilla, replica=replica,
                      eventos=eventos)
     return sim.resultado()
+
+
+def simular_lote(escenario: Escenario, politica: Politica, *, semilla: int,
+                 replicas: Sequence[int], eventos: bool = False) -> list[ResultadoCorrida]:
+    """Corre varias réplicas apiladas en una sola simulación; un resultado por réplica."""
+    sim = Simulacion(escenario=escenario, politica=politica, semilla=semilla, replicas=replicas,
+                     eventos=eventos)
+    return sim.resultados()

@@ -91,11 +91,11 @@ def instantanea(sim: Simulacion) -> Instantanea:
         "oculto_atraso_habitual": np.round(cart.atraso_habitual[k], 1),
     })
     clientes = clientes.sort_values(["senales", "vencido"], ascending=False, kind="stable")
-    cobrado = float(sim.series.cobrado[: max(0, dia - 1)].sum()) + sum(
-        v for d, v in sim.cobrado_por_dia.items() if d >= 0) / 100.0
+    cobrado = float(sim.series.cobrado[0, : max(0, dia - 1)].sum()) + sum(
+        int(v[0]) for d, v in sim.cobrado_por_dia.items() if d >= 0) / 100.0
     return Instantanea(dia=dia, fecha=sim.escenario.fecha_inicio + dt.timedelta(days=dia),
                        facturas=facturas, clientes=clientes.reset_index(drop=True),
-                       cola=sim.mesa.en_cola, cobrado=cobrado)
+                       cola=int(sim.mesa.en_cola[0]), cobrado=cobrado)
 
 
 def aplicar_acciones(sim: Simulacion, acciones: list[Accion]) -> list[str]:

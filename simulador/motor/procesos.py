@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 Proceso = Generator[simpy.Event, Any, None]
 
+TURNO_MESA = 0.75
+"""Momento del día (fracción) del turno de los cobradores: tras el paso diario (0) y los sucesos
+de mitad del día (0,5: promesas, agencia, vía legal)."""
+
 
 def reloj(env: simpy.Environment, sim: Simulacion) -> Proceso:
     """Corre el paso diario al comienzo de cada día, hasta el final del horizonte."""
@@ -49,47 +53,28 @@ def cambio_politica(env: simpy.Environment, sim: Simulacion, desde_dia: int) -> 
     diario.preparar_politica(sim)
 
 
-def llamada(env: simpy.Environment, sim: Simulacion, cliente: int, prioridad: int,
-            motivo: str, forzada: bool) -> Proceso:
-    """Una llamada espera un cobrador libre (cola por prioridad), dura y tiene efecto."""
-    llegada = env.now
-    with sim.mesa.recurso.request(priority=prioridad) as pedido:
-        yield pedido
-        sim.mesa.esperas.append(env.now - llegada)
-        ids = gestiones.por_cliente(sim, cliente)
-        vencido = ((sim.dia - sim.f.dia_venc[ids]) > 0).any() if ids.size else False
-        if not (vencido or (forzada and ids.size)):
-            sim.c.en_cola[cliente] = False  # ya pagó: se descarta sin costo
-            return
-        yield env.timeout(sim.mesa.duracion())
-        sim.c.en_cola[cliente] = False
-        gestiones.resultado_llamada(sim, cliente, motivo)
+def turno(env: simpy.Environment, sim: Simulacion) -> Proceso:
+    """El turno diario de la mesa de cobranza, después de los sucesos de mitad del día."""
+    yield env.timeout(TURNO_MESA)
+    while sim.dia_de(env.now) < sim.escenario.horizonte_dias:
+        sim.dia = sim.dia_de(env.now)
+        gestiones.turno_mesa(sim)
+        yield env.timeout(1)
 
 
-def promesa(env: simpy.Environment, sim: Simulacion, cliente: int, fecha: int,
-            cumple: bool) -> Proceso:
-    """En la fecha prometida el cliente paga lo vencido o rompe la promesa (señal de alerta)."""
-    yield _esperar_hasta(env, sim, fecha)
-    ids = gestiones.por_cliente(sim, cliente)
-    ids = ids[(sim.f.escalada[ids] == 0) & ~sim.f.en_plan[ids]]
-    ids = ids[(fecha - sim.f.dia_venc[ids]) > 0]
-    if ids.size == 0:
-        return
-    if cumple:
-        dinero.saldar(sim, ids)
-        sim.eventos.bloque(sim.dia, np.full(ids.size, cliente), ids, "pago")
-        sim.eventos.fila(sim.dia, cliente, -1, "promesa_cumplida", "paga lo prometido")
-    else:
-        sim.c.promesas_rotas[cliente] += 1
-        sim.eventos.fila(sim.dia, cliente, -1, "promesa_rota", "no paga lo prometido")
-        gestiones.senal(sim, cliente, "promesa rota")
+def promesas(env: simpy.Environment, sim: Simulacion) -> Proceso:
+    """A mitad de cada día vencen las promesas de pago de ese día (ver ``vencer_promesas``)."""
+    yield env.timeout(0.5)
+    while sim.dia_de(env.now) < sim.escenario.horizonte_dias:
+        sim.dia = sim.dia_de(env.now)
+        gestiones.vencer_promesas(sim)
+        yield env.timeout(1)
 
 
 def plan_pago(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.ndarray,
-              plan: PlanesPago) -> Proceso:
+              plan: PlanesPago, numero: int) -> Proceso:
     """Pie y cuotas de un plan de pago; una cuota impaga rompe el plan."""
     f, c = sim.f, sim.c
-    rng = sim.flujos.de_cliente("cuotas", cliente)
     sim.planes_activos += 1
     total = int(f.saldo(ids).sum())
     pie = round(total * plan.pie_pct / 100.0)
@@ -99,6 +84,7 @@ def plan_pago(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.nda
     p_cuota = comp.prob_pagar_cuota(sim.params, plan.intervalo_dias, bool(c.quiebra[cliente]))
     for k in range(0 if roto else plan.cuotas):
         yield env.timeout(plan.intervalo_dias)
+        sim.dia = sim.dia_de(env.now)
         abiertas = ids[f.estado[ids] == ABIERTA]
         if abiertas.size == 0:
             break
@@ -107,7 +93,7 @@ def plan_pago(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.nda
         if interes > 0:
             dinero.cargar(sim, abiertas[:1], np.array([interes], np.int64), "interes_plan")
             resto += interes
-        if rng.random() >= p_cuota:
+        if sim.sorteo("cuotas", cliente, numero * 1000 + k) >= p_cuota:
             roto = True
             break
         cuota = resto if k == plan.cuotas - 1 else -(-resto // (plan.cuotas - k))
@@ -123,13 +109,14 @@ def plan_pago(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.nda
         gestiones.senal(sim, cliente, "plan de pago roto")
         f.paso_sig[abiertas] = np.searchsorted(sim.pasos_dias, sim.dia - f.dia_venc[abiertas],
                                                side="right")
+        gestiones.fijar_proximo_paso(sim, abiertas)
     else:
         sim.eventos.fila(sim.dia, cliente, -1, "plan_completo", "termina el plan")
 
 
-def agencia(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.ndarray) -> Proceso:
+def agencia(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.ndarray,
+            numero: int) -> Proceso:
     """La agencia recupera según la antigüedad (cobrabilidad) o devuelve la deuda para castigo."""
-    rng = sim.flujos.de_cliente("escalada", cliente)
     p, c = sim.params, sim.c
     edad = float((sim.dia - sim.f.dia_venc[ids]).mean())
     if c.quiebra[cliente]:
@@ -138,24 +125,26 @@ def agencia(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.ndarr
         prob = float(comp.cobrabilidad(p, edad)) * p.factor_recuperacion_agencia * (
             0.5 if c.en_dificultad[cliente] else 1.0)
         fraccion = 1.0
-    exito = rng.random() < prob
-    espera = rng.exponential(p.dias_recuperacion_agencia)
+    exito = sim.sorteo("escalada", cliente, numero, 0) < prob
+    espera = -np.log1p(-sim.sorteo("escalada", cliente, numero, 1)) * p.dias_recuperacion_agencia
     yield env.timeout(max(1.0, espera if exito else max(espera, 90.0)))
     yield _esperar_hasta(env, sim, sim.dia_de(env.now))
+    sim.dia = sim.dia_de(env.now)
     _recuperar(sim, cliente, ids, exito, fraccion, "recuperacion_agencia")
 
 
-def legal(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.ndarray) -> Proceso:
+def legal(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.ndarray,
+          numero: int) -> Proceso:
     """Acción legal: costo al iniciar; tras la demora, recupera o se castiga."""
-    rng = sim.flujos.de_cliente("escalada", cliente)
     p, c = sim.params, sim.c
     sim.costos.fila(sim.dia, cliente, "legal", round(sim.escenario.costos.costo_legal * 100))
     if c.quiebra[cliente]:
         exito, fraccion = True, p.exito_legal_insolvente_pct / 100.0
     else:
-        exito, fraccion = rng.random() < p.exito_legal_pct / 100.0, 1.0
+        exito, fraccion = sim.sorteo("escalada", cliente, numero) < p.exito_legal_pct / 100.0, 1.0
     yield env.timeout(max(1.0, p.demora_legal_dias))
     yield _esperar_hasta(env, sim, sim.dia_de(env.now))
+    sim.dia = sim.dia_de(env.now)
     _recuperar(sim, cliente, ids, exito, fraccion, "recuperacion_legal")
 
 

@@ -105,24 +105,28 @@ class RegistroEventos:
         self.activo = activo
         self._filas: list[tuple[int, int, int, int, str]] = []
         self._bloques: list[tuple[np.ndarray, ...]] = []
+        self._detalles: list[str] = []
 
     def fila(self, dia: int, cliente: int, factura: int, tipo: str, detalle: str = "") -> None:
         """Agrega un evento."""
         if self.activo:
             self._filas.append((dia, cliente, factura, COD_EVENTO[tipo], detalle))
 
-    def bloque(self, dia: int, clientes: np.ndarray, facturas: np.ndarray, tipo: str) -> None:
-        """Agrega el mismo tipo de evento para varias facturas."""
+    def bloque(self, dia: int, clientes: np.ndarray, facturas: np.ndarray, tipo: str,
+               detalle: str = "") -> None:
+        """Agrega el mismo tipo de evento (y detalle) para varias facturas o clientes."""
         if self.activo and clientes.size:
             k = clientes.size
             self._bloques.append((np.full(k, dia, np.int32), clientes.astype(np.int32),
                                   facturas.astype(np.int64), np.full(k, COD_EVENTO[tipo], np.int8)))
+            self._detalles.append(detalle)
 
     def cerrar(self) -> pd.DataFrame:
         """Tabla de eventos ordenada por día."""
         columnas = ["dia", "cliente", "factura", "tipo", "detalle"]
         partes = list(self._bloques)
-        detalles: list[np.ndarray] = [np.full(b[0].size, "", dtype=object) for b in partes]
+        detalles: list[np.ndarray] = [np.full(b[0].size, d, dtype=object)
+                                      for b, d in zip(partes, self._detalles, strict=True)]
         if self._filas:
             f = self._filas
             partes.append((np.array([x[0] for x in f], np.int32),

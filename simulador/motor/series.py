@@ -22,34 +22,44 @@ def tramo_de(atraso: np.ndarray) -> np.ndarray:
 
 
 class RegistroSeries:
-    """Guarda los valores de cierre de cada día del horizonte."""
+    """Guarda los valores de cierre de cada día del horizonte, por réplica."""
 
-    def __init__(self, horizonte: int) -> None:
+    def __init__(self, horizonte: int, replicas: int = 1) -> None:
         k = len(TRAMOS)
-        self.cartera = np.zeros((horizonte, k))
-        self.inicial = np.zeros(k)
-        self.cobrado = np.zeros(horizonte)
-        self.ventas = np.zeros(horizonte)
-        self.abiertas = np.zeros(horizonte, np.int64)
-        self.cola = np.zeros(horizonte, np.int64)
+        self.replicas = replicas
+        self.cartera = np.zeros((replicas, horizonte, k))
+        self.inicial = np.zeros((replicas, k))
+        self.cobrado = np.zeros((replicas, horizonte))
+        self.ventas = np.zeros((replicas, horizonte))
+        self.abiertas = np.zeros((replicas, horizonte), np.int64)
+        self.cola = np.zeros((replicas, horizonte), np.int64)
 
     def registrar(self, sim: Simulacion, dia: int) -> None:
         """Cierra el día ``dia`` (-1 = cartera inicial del horizonte)."""
         ids = sim.f.abiertas
         ids = ids[sim.f.estado[ids] == ABIERTA]
+        k, r = len(TRAMOS), self.replicas
         tramo = tramo_de(dia - sim.f.dia_venc[ids])
-        por_tramo = np.bincount(tramo, weights=sim.f.saldo(ids), minlength=len(TRAMOS)) / 100.0
+        if r > 1:
+            rep = sim.cartera.c_rep[ids]
+            tramo = tramo + k * rep
+            abiertas = np.bincount(rep, minlength=r)
+        else:
+            abiertas = np.array([ids.size])
+        por_tramo = np.bincount(tramo, weights=sim.f.saldo(ids), minlength=k * r).reshape(
+            r, k).astype(float) / 100.0
         if dia < 0:
             self.inicial = por_tramo
             return
-        self.cartera[dia] = por_tramo
-        self.cobrado[dia] = sim.cobrado_por_dia.get(dia, 0) / 100.0
-        self.ventas[dia] = sim.ventas_hoy / 100.0
-        self.abiertas[dia] = ids.size
-        self.cola[dia] = sim.mesa.en_cola
+        self.cartera[:, dia] = por_tramo
+        self.abiertas[:, dia] = abiertas
+        cobrado = sim.cobrado_por_dia.get(dia)
+        self.cobrado[:, dia] = 0.0 if cobrado is None else cobrado / 100.0
+        self.ventas[:, dia] = sim.ventas_hoy / 100.0
+        self.cola[:, dia] = sim.mesa.en_cola
 
-    def cerrar(self) -> Series:
-        """Las series terminadas."""
-        return Series(cartera_por_tramo=self.cartera, cobrado=self.cobrado,
-                      ventas_credito=self.ventas, facturas_abiertas=self.abiertas,
-                      cartera_inicial_por_tramo=self.inicial, cola_llamadas=self.cola)
+    def cerrar(self, rep: int = 0) -> Series:
+        """Las series terminadas de una réplica."""
+        return Series(cartera_por_tramo=self.cartera[rep], cobrado=self.cobrado[rep],
+                      ventas_credito=self.ventas[rep], facturas_abiertas=self.abiertas[rep],
+                      cartera_inicial_por_tramo=self.inicial[rep], cola_llamadas=self.cola[rep])

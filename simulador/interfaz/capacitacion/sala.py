@@ -12,9 +12,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from simulador.entrada_numeros import decimales_necesarios
 from simulador.entrenamiento import almacen, debrief, evaluacion, politica_diseno, rol, rondas
-from simulador.entrenamiento.ejercicio import Ejercicio
+from simulador.entrenamiento.ejercicio import Ejercicio, armar
 from simulador.entrenamiento.eventos import eventos_de_ronda
+from simulador.formato import Formato
+from simulador.interfaz.campos import avisar_errores, campo_numero
 from simulador.interfaz.capacitacion.comun import (
     NOMBRES_MODALIDAD,
     ejercicio,
@@ -168,6 +171,8 @@ def _diseno(ej: Ejercicio, ses: dict[str, Any], part: dict[str, Any], jugadas: l
     with st.form(f"form_diseno_{len(jugadas)}"):
         st.markdown(f"**Intento {len(jugadas) + 1} de {ej.rondas}: mueva las palancas**")
         valores: dict[str, Any] = {}
+        claves_numero: list[str] = []
+        fmt = Formato.de(armar(ej)[0])
         for i, p in enumerate(ej.diseno.palancas):
             clave = f"pal_{len(jugadas)}_{i}"
             actual = base.get(p.ruta)
@@ -182,13 +187,15 @@ def _diseno(ej: Ejercicio, ses: dict[str, Any], part: dict[str, Any], jugadas: l
                 activo = True
             entero = p.tipo == "entero"
             inicial = float(p.minimo if actual is None else actual)
-            numero = st.number_input(
-                p.etiqueta, min_value=int(p.minimo) if entero else float(p.minimo),
-                max_value=int(p.maximo) if entero else float(p.maximo),
-                value=int(inicial) if entero else float(inicial),
-                step=int(p.paso) if entero else float(p.paso), key=clave, help=p.ayuda or None)
+            decimales = 0 if entero else max(1, decimales_necesarios(p.paso))
+            numero = campo_numero(p.etiqueta, inicial, clave=clave, formato=fmt,
+                                  minimo=p.minimo, maximo=p.maximo, entero=entero,
+                                  decimales=decimales, ayuda=p.ayuda or None)
+            claves_numero.append(clave)
             valores[p.ruta] = numero if activo else None
         probar = st.form_submit_button("Probar esta política (simula un año)", type="primary")
+    if probar and avisar_errores("No se probó la política", claves_numero):
+        return
     if probar:
         try:
             politica_diseno.construir_politica(ej, valores)

@@ -116,7 +116,7 @@ def _edicion(n: int) -> None:
     if r.politica is None:
         st.info("Primero elija o suba esa política.")
         return
-    nueva = editor(cual, r.politica)
+    nueva = editor(cual, r.politica, estado.formato())
     if nueva is not None:
         ss[f"pol_editada_{cual}"] = nueva
         ss[f"_pend_sel_{cual}"] = estado.EDITADA

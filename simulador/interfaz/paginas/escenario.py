@@ -8,11 +8,14 @@ from pydantic import ValidationError
 
 from simulador import ErrorCarga, Escenario, a_yaml, cargar_escenario, editar_yaml
 from simulador.interfaz import calculos, estado
+from simulador.interfaz.campos import avisar_errores, campo_numero
 from simulador.interfaz.componentes import mostrar_problemas, problemas_de_validacion
 from simulador.interfaz.graficos_cartera import fig_concentracion, fig_segmentos_escenario
 from simulador.interfaz.paginas.resultados import md
 
 SUBIR = "(subir un archivo)"
+CAMPOS_NUMERO = ("esc_f_clientes", "esc_f_horizonte", "esc_f_margen", "esc_f_capital",
+                 "esc_f_postulantes", "esc_f_cobradores", "esc_f_llamadas")
 COLUMNAS_SEGMENTO = {
     "nombre": "Segmento", "participacion_pct": "Clientes (%)",
     "compras_por_mes": "Compras por mes", "monto_medio": "Monto medio de factura",
@@ -105,23 +108,31 @@ def _cartera(esc: Escenario) -> None:
 def _formulario(esc: Escenario) -> None:
     with st.form("form_escenario"):
         a, b, c = st.columns(3)
-        nombre = a.text_input("Nombre del escenario", value=esc.nombre, key="esc_f_nombre")
-        clientes = a.number_input("Clientes al inicio", 1, 1_000_000, esc.clientes,
-                                  key="esc_f_clientes")
-        horizonte = a.number_input("Horizonte simulado (días)", 30, 3650, esc.horizonte_dias,
-                                   key="esc_f_horizonte")
-        margen = b.number_input("Margen bruto sobre ventas (%)", 0.0, 100.0,
-                                float(esc.margen_bruto_pct), step=1.0, key="esc_f_margen")
-        capital = b.number_input("Costo de capital (% anual)", 0.0, 200.0,
-                                 float(esc.costo_capital_anual_pct), step=1.0,
-                                 key="esc_f_capital")
-        postulantes = b.number_input("Clientes nuevos que piden crédito por mes", 0.0, 10000.0,
-                                     float(esc.postulantes.por_mes), step=1.0,
-                                     key="esc_f_postulantes")
-        cobradores = c.number_input("Cobradores", 0, 500, esc.equipo.cobradores,
-                                    key="esc_f_cobradores")
-        llamadas = c.number_input("Llamadas por cobrador y día", 1, 200,
-                                  esc.equipo.llamadas_por_dia, key="esc_f_llamadas")
+        fmt = estado.formato()
+        with a:
+            nombre = st.text_input("Nombre del escenario", value=esc.nombre, key="esc_f_nombre")
+            clientes = campo_numero("Clientes al inicio", esc.clientes, clave="esc_f_clientes",
+                                    formato=fmt, minimo=1, maximo=1_000_000, entero=True)
+            horizonte = campo_numero("Horizonte simulado (días)", esc.horizonte_dias,
+                                     clave="esc_f_horizonte", formato=fmt, minimo=30,
+                                     maximo=3650, entero=True)
+        with b:
+            margen = campo_numero("Margen bruto sobre ventas (%)", esc.margen_bruto_pct,
+                                  clave="esc_f_margen", formato=fmt, minimo=0, maximo=100,
+                                  decimales=1)
+            capital = campo_numero("Costo de capital (% anual)", esc.costo_capital_anual_pct,
+                                   clave="esc_f_capital", formato=fmt, minimo=0, maximo=200,
+                                   decimales=1)
+            postulantes = campo_numero("Clientes nuevos que piden crédito por mes",
+                                       esc.postulantes.por_mes, clave="esc_f_postulantes",
+                                       formato=fmt, minimo=0, maximo=10000, decimales=1)
+        with c:
+            cobradores = campo_numero("Cobradores", esc.equipo.cobradores,
+                                      clave="esc_f_cobradores", formato=fmt, minimo=0,
+                                      maximo=500, entero=True)
+            llamadas = campo_numero("Llamadas por cobrador y día", esc.equipo.llamadas_por_dia,
+                                    clave="esc_f_llamadas", formato=fmt, minimo=1, maximo=200,
+                                    entero=True)
         habilidad = c.slider("Habilidad del equipo (0 a 1)", 0.0, 1.0,
                              float(esc.equipo.habilidad), step=0.05, key="esc_f_habilidad")
         st.markdown("**Segmentos de clientes** (los porcentajes de clientes deben sumar 100)")
@@ -135,6 +146,8 @@ def _formulario(esc: Escenario) -> None:
                                                 for k, v in COLUMNAS_SEGMENTO.items()})
         enviado = st.form_submit_button("Aplicar cambios al escenario", type="primary")
     if not enviado:
+        return
+    if avisar_errores("El escenario no se cambió", CAMPOS_NUMERO):
         return
     datos = esc.model_dump(mode="python", exclude={"esquema"})
     datos.update(nombre=nombre, clientes=int(clientes), horizonte_dias=int(horizonte),

@@ -10,8 +10,11 @@ import streamlit as st
 
 from simulador import Politica, aplicar_delta
 from simulador import graficos as g
+from simulador.entrada_numeros import decimales_necesarios
 from simulador.experimentos.barridos import KPIS_TORNADO
+from simulador.formato import Formato
 from simulador.interfaz import calculos, estado
+from simulador.interfaz.campos import campo_numero
 from simulador.interfaz.componentes import progreso
 from simulador.metricas import NOMBRES_KPI
 
@@ -49,6 +52,11 @@ def valores(p: PalancaBarrido, desde: float, hasta: float, paso: float) -> list[
     return [round(float(x)) if p.entero else round(float(x), 4) for x in puntos]
 
 
+def _punto(fmt: Formato, x: float) -> str:
+    """Un valor de la palanca con los decimales que tenga: ``0``, ``0,5``, ``1.000``."""
+    return fmt.numero(x, decimales_necesarios(x, 0, 4))
+
+
 def preparar(pol: Politica, p: PalancaBarrido) -> tuple[Politica, str]:
     """Ajustes para que el barrido tenga sentido (p. ej. días del descuento) y su aviso."""
     if p.ruta == "descuento.pct" and pol.descuento.dias == 0:
@@ -78,18 +86,26 @@ def _barrido(pol: Politica) -> None:
                         format_func=lambda r: f"{etiquetas[r].etiqueta} ({etiquetas[r].unidad})")
     p = etiquetas[ruta or PALANCAS[0].ruta]
     a, b, c, d = st.columns(4)
-    desde = a.number_input("Desde", value=float(p.desde), key=f"sens_desde_{p.ruta}")
-    hasta = b.number_input("Hasta", value=float(p.hasta), key=f"sens_hasta_{p.ruta}")
-    paso = c.number_input("Paso", value=float(p.paso), min_value=0.01,
-                          key=f"sens_paso_{p.ruta}")
+    decimales = 0 if p.entero else 1
+    with a:
+        desde = campo_numero("Desde", float(p.desde), clave=f"sens_desde_{p.ruta}", formato=fmt,
+                             minimo=0, decimales=decimales,
+                             ayuda=f"Primer valor de la palanca ({p.unidad}).")
+    with b:
+        hasta = campo_numero("Hasta", float(p.hasta), clave=f"sens_hasta_{p.ruta}", formato=fmt,
+                             minimo=0, decimales=decimales,
+                             ayuda=f"Último valor de la palanca ({p.unidad}).")
+    with c:
+        paso = campo_numero("Paso", float(p.paso), clave=f"sens_paso_{p.ruta}", formato=fmt,
+                            minimo=0.01, decimales=decimales,
+                            ayuda=f"Distancia entre puntos ({p.unidad}).")
     kpi = d.selectbox("Indicador", KPIS_BARRIDO, format_func=lambda k: NOMBRES_KPI[k][0],
                       key="sens_kpi") or KPIS_BARRIDO[0]
     puntos = valores(p, desde, hasta, paso)
     pol, aviso = preparar(pol, p)
     if aviso:
         st.caption(aviso)
-    st.caption(f"Puntos: {', '.join(fmt.numero(x, 0 if p.entero else 2) for x in puntos)} "
-               f"(máximo {MAX_PUNTOS}).")
+    st.caption(f"Puntos: {'; '.join(_punto(fmt, x) for x in puntos)} (máximo {MAX_PUNTOS}).")
     replicas = int(ss.get("sens_replicas", 10))
     if st.button("Correr el barrido", type="primary", key="boton_barrido"):
         with progreso(f"Barrido de {len(puntos)} puntos × {replicas} réplicas") as avanzar:
@@ -107,7 +123,7 @@ def _barrido(pol: Politica) -> None:
                     width="stretch", key="fig_barrido")
     unidad = NOMBRES_KPI[kpi][1]
     st.dataframe(pd.DataFrame({
-        f"{p.etiqueta} ({p.unidad})": resumen[p.ruta],
+        f"{p.etiqueta} ({p.unidad})": resumen[p.ruta].map(lambda x: _punto(fmt, x)),
         NOMBRES_KPI[kpi][0]: resumen[kpi].map(lambda v: fmt.valor(v, unidad)),
         "Intervalo del 95 %": [fmt.intervalo(lo, hi, unidad) for lo, hi in
                                zip(resumen[f"{kpi}_ic_inf"], resumen[f"{kpi}_ic_sup"],
