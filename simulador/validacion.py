@@ -89,7 +89,7 @@ def escribir(destino: Path, *, replicas: int, semilla: int) -> str:
         "de atraso promedio, no 3–4), así que ninguna cartera puede caer dentro de todas a la vez. "
         "El DSO mejor posible queda cerca de 28–29 días porque los clientes puntuales pagan unos "
         "días antes de vencer con plazo neto 30. Los castigos llegan meses después de las quiebras "
-        "(agencia a los 90 días y su gestión), por eso en la recesión se miden 18 meses; aun así "
+        "(agencia a los 90 días y su gestión), por eso en la recesión se miden 24 meses; aun así "
         "el estrés simulado queda por debajo de la banda de 8–10 %: para reproducirla hace falta "
         "un shock más fuerte (`multiplicador_dificultad`) o un horizonte más largo.",
         "",
