@@ -174,7 +174,7 @@ def precalcular_compras(sim: Simulacion) -> None:
 def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
     cart, c, f, pol, p = sim.cartera, sim.c, sim.f, sim.politica, sim.params
     ini = sim.puntero_compras
-    fin = int(np.searchsorted(cart.c_dia, dia, side="right"))
+    fin = int(np.searchsorted(cart.c_dia, np.int32(dia), side="right"))  # sin convertir c_dia
     sim.puntero_compras = fin
     if fin <= ini:
         return

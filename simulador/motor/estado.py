@@ -34,6 +34,7 @@ class EstadoFacturas:
         self.descuento = np.zeros(p, np.int64)  # descuento concedido (centavos)
         self.parcial = np.zeros(p, bool)  # ya hubo un pago parcial
         self.escalada = np.zeros(p, np.int8)  # 0 no, 1 agencia, 2 legal
+        self.grupo_escalada = np.full(p, -1, np.int64)  # grupo de escalada (escalada.py)
         self.en_plan = np.zeros(p, bool)
         self.cargo_hecho = np.zeros(p, bool)
         self.interes = np.zeros(p)  # interés devengado aún no facturado (centavos, fracción)

@@ -12,7 +12,7 @@ import numpy as np
 
 from simulador.config.politica import Paso
 from simulador.motor import comportamiento as comp
-from simulador.motor import dinero, procesos
+from simulador.motor import dinero, escalada, procesos
 from simulador.motor.estado import ABIERTA, INF
 from simulador.motor.mesa import FORZADA, RUTINA, URGENTE
 
@@ -177,32 +177,10 @@ def ejecutar_paso(sim: Simulacion, paso: Paso, ids: np.ndarray) -> None:
         c.confianza[nuevos] += p.delta_confianza_suspension
         sim.eventos.bloque(dia, nuevos, np.full(nuevos.size, -1), "suspension",
                            "crédito suspendido")
-    elif paso.accion == "agencia":
-        escalar(sim, ids, "agencia")
-    elif paso.accion == "legal":
-        escalar(sim, ids, "legal")
+    elif paso.accion in ("agencia", "legal"):
+        escalada.escalar(sim, ids, paso.accion)
     elif paso.accion == "castigar":
         dinero.castigar(sim, ids)
-
-
-def escalar(sim: Simulacion, ids: np.ndarray, via: str) -> None:
-    """Envía facturas a agencia o a acción legal (una gestión por cliente)."""
-    f, cart = sim.f, sim.cartera
-    ids = ids[(f.estado[ids] == ABIERTA) & (f.escalada[ids] == 0)]
-    if ids.size == 0:
-        return
-    cli = cart.c_cliente[ids]
-    delta = (sim.params.delta_confianza_agencia if via == "agencia"
-             else sim.params.delta_confianza_legal)
-    f.escalada[ids] = 1 if via == "agencia" else 2
-    for k in np.unique(cli):
-        grupo = ids[cli == k]
-        numero = int(sim.c.escaladas[k])
-        sim.c.escaladas[k] += 1
-        sim.c.confianza[k] += delta
-        sim.eventos.fila(sim.dia, int(k), -1, via, f"{grupo.size} factura(s) a {via}")
-        proceso = procesos.agencia if via == "agencia" else procesos.legal
-        sim.env.process(proceso(sim.env, sim, int(k), grupo, numero))
 
 
 def puntajes(sim: Simulacion, clientes: np.ndarray) -> np.ndarray:

@@ -19,6 +19,7 @@ from simulador.motor import diario, procesos
 from simulador.motor.cartera import Cartera, apilar, generar_cartera
 from simulador.motor.cierre import construir_resultados
 from simulador.motor.comportamiento import decaimiento_diario
+from simulador.motor.escalada import CalendarioEscalada
 from simulador.motor.estado import EstadoClientes, EstadoFacturas
 from simulador.motor.mesa import Mesa
 from simulador.motor.registro import RegistroCostos, RegistroEventos, RegistroLibro
@@ -110,7 +111,9 @@ class Simulacion:
         self.pre_dia_desc = self.pre_descuento = np.zeros(0, np.int64)
         diario.preparar_politica(self)
         self.env.process(procesos.reloj(self.env, self))
+        self.escaladas = CalendarioEscalada()
         self.env.process(procesos.promesas(self.env, self))
+        self.env.process(procesos.escaladas(self.env, self))
         self.env.process(procesos.turno(self.env, self))
         for cambio in politica.cambios:
             self.env.process(procesos.cambio_politica(self.env, self, cambio.desde_dia))

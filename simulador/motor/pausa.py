@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import pandas as pd
 
-from simulador.motor import dinero, gestiones
+from simulador.motor import dinero, escalada, gestiones
 from simulador.motor.estado import ABIERTA
 from simulador.motor.series import tramo_de
 from simulador.resultado import TRAMOS
@@ -140,10 +140,10 @@ def _aplicar(sim: Simulacion, a: Accion) -> str:
         sim.c.confianza[c] += sim.params.delta_confianza_suspension
         return f"Cliente {c}: crédito suspendido."
     if a.tipo == "escalar_agencia":
-        gestiones.escalar(sim, ids[(sim.dia - sim.f.dia_venc[ids]) > 0], "agencia")
+        escalada.escalar(sim, ids[(sim.dia - sim.f.dia_venc[ids]) > 0], "agencia")
         return f"Cliente {c}: deuda vencida enviada a agencia."
     if a.tipo == "accion_legal":
-        gestiones.escalar(sim, ids[(sim.dia - sim.f.dia_venc[ids]) > 0], "legal")
+        escalada.escalar(sim, ids[(sim.dia - sim.f.dia_venc[ids]) > 0], "legal")
         return f"Cliente {c}: acción legal iniciada."
     if a.tipo == "prorroga":
         n = gestiones.prorrogar(sim, c, max(1, a.dias))

@@ -71,6 +71,17 @@ def promesas(env: simpy.Environment, sim: Simulacion) -> Proceso:
         yield env.timeout(1)
 
 
+def escaladas(env: simpy.Environment, sim: Simulacion) -> Proceso:
+    """A mitad de cada día se resuelven los grupos escalados de ese día (``escalada.resolver``)."""
+    from simulador.motor import escalada
+
+    yield env.timeout(0.5)
+    while sim.dia_de(env.now) < sim.escenario.horizonte_dias:
+        sim.dia = sim.dia_de(env.now)
+        escalada.resolver(sim)
+        yield env.timeout(1)
+
+
 def plan_pago(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.ndarray,
               plan: PlanesPago, numero: int) -> Proceso:
     """Pie y cuotas de un plan de pago; una cuota impaga rompe el plan."""
@@ -112,55 +123,3 @@ def plan_pago(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.nda
         gestiones.fijar_proximo_paso(sim, abiertas)
     else:
         sim.eventos.fila(sim.dia, cliente, -1, "plan_completo", "termina el plan")
-
-
-def agencia(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.ndarray,
-            numero: int) -> Proceso:
-    """La agencia recupera según la antigüedad (cobrabilidad) o devuelve la deuda para castigo."""
-    p, c = sim.params, sim.c
-    edad = float((sim.dia - sim.f.dia_venc[ids]).mean())
-    if c.quiebra[cliente]:
-        prob, fraccion = 1.0, p.recuperacion_agencia_insolvente_pct / 100.0
-    else:
-        prob = float(comp.cobrabilidad(p, edad)) * p.factor_recuperacion_agencia * (
-            0.5 if c.en_dificultad[cliente] else 1.0)
-        fraccion = 1.0
-    exito = sim.sorteo("escalada", cliente, numero, 0) < prob
-    espera = -np.log1p(-sim.sorteo("escalada", cliente, numero, 1)) * p.dias_recuperacion_agencia
-    yield env.timeout(max(1.0, espera if exito else max(espera, 90.0)))
-    yield _esperar_hasta(env, sim, sim.dia_de(env.now))
-    sim.dia = sim.dia_de(env.now)
-    _recuperar(sim, cliente, ids, exito, fraccion, "recuperacion_agencia")
-
-
-def legal(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.ndarray,
-          numero: int) -> Proceso:
-    """Acción legal: costo al iniciar; tras la demora, recupera o se castiga."""
-    p, c = sim.params, sim.c
-    sim.costos.fila(sim.dia, cliente, "legal", round(sim.escenario.costos.costo_legal * 100))
-    if c.quiebra[cliente]:
-        exito, fraccion = True, p.exito_legal_insolvente_pct / 100.0
-    else:
-        exito, fraccion = sim.sorteo("escalada", cliente, numero) < p.exito_legal_pct / 100.0, 1.0
-    yield env.timeout(max(1.0, p.demora_legal_dias))
-    yield _esperar_hasta(env, sim, sim.dia_de(env.now))
-    sim.dia = sim.dia_de(env.now)
-    _recuperar(sim, cliente, ids, exito, fraccion, "recuperacion_legal")
-
-
-def _recuperar(sim: Simulacion, cliente: int, ids: np.ndarray, exito: bool, fraccion: float,
-               tipo: str) -> None:
-    f = sim.f
-    ids = ids[f.estado[ids] == ABIERTA]
-    if ids.size == 0:
-        return
-    if exito and fraccion > 0:
-        monto = round(int(f.saldo(ids).sum()) * fraccion)
-        aplicado = dinero.abonar_total(sim, ids, monto, tipo)
-        if tipo == "recuperacion_agencia":
-            comision = round(aplicado * sim.escenario.costos.comision_agencia_pct / 100.0)
-            sim.costos.fila(sim.dia, cliente, "comision_agencia", comision)
-        sim.eventos.fila(sim.dia, cliente, -1, "recuperacion",
-                         f"{'agencia' if tipo.endswith('agencia') else 'vía legal'} recupera "
-                         f"{aplicado / 100:.2f}")
-    dinero.castigar(sim, ids)

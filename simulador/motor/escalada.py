@@ -1,0 +1,144 @@
+"""Escalada a agencia de cobranza o a acción legal, y su desenlace.
+
+Al escalar, cada cliente forma un grupo con sus facturas escaladas; su desenlace (si se recupera,
+qué fracción y en qué día) se sortea en ese momento con los sorteos por contador del cliente y
+queda en un calendario. A mitad de cada día, un proceso SimPy (``procesos.escaladas``) resuelve
+los grupos de ese día: la agencia o el juicio recuperan la fracción (de la factura más antigua a
+la más nueva), la agencia cobra su comisión, y el resto se castiga.
+
+- Agencia: éxito con la cobrabilidad según la antigüedad media de la deuda (curva de la CCAA) por
+  el factor de recuperación (la mitad si el cliente está en dificultad); si el cliente quebró,
+  recupera solo el porcentaje de insolvencia. Demora ~ Exp(días de recuperación), al menos 90 días
+  si fracasa.
+- Vía legal: costo al iniciar; éxito con la probabilidad dada (o el porcentaje de insolvencia si
+  el cliente quebró); demora fija.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from simulador.motor import comportamiento as comp
+from simulador.motor import dinero
+from simulador.motor.estado import ABIERTA
+
+if TYPE_CHECKING:
+    from simulador.motor.modelo import Simulacion
+
+AGENCIA, LEGAL = 1, 2
+
+
+class CalendarioEscalada:
+    """Grupos escalados (uno por cliente y escalada) y el día en que se resuelve cada uno."""
+
+    def __init__(self) -> None:
+        self.cliente = np.zeros(0, np.int64)
+        self.exito = np.zeros(0, bool)
+        self.fraccion = np.zeros(0)
+        self.via = np.zeros(0, np.int8)
+        self.por_dia: dict[int, list[np.ndarray]] = {}
+        self.n = 0
+
+    def agregar(self, clientes: np.ndarray, exito: np.ndarray, fraccion: np.ndarray, via: int,
+                dias: np.ndarray) -> np.ndarray:
+        """Registra grupos nuevos; devuelve sus números."""
+        grupos = np.arange(self.n, self.n + clientes.size, dtype=np.int64)
+        self.n += clientes.size
+        self.cliente = np.concatenate([self.cliente, clientes])
+        self.exito = np.concatenate([self.exito, exito])
+        self.fraccion = np.concatenate([self.fraccion, fraccion])
+        self.via = np.concatenate([self.via, np.full(clientes.size, via, np.int8)])
+        for d in np.unique(dias):
+            self.por_dia.setdefault(int(d), []).append(grupos[dias == d])
+        return grupos
+
+
+
+def escalar(sim: Simulacion, ids: np.ndarray, via: str) -> None:
+    """Envía facturas a agencia o a acción legal (un grupo por cliente)."""
+    f, c, p, cart = sim.f, sim.c, sim.params, sim.cartera
+    ids = ids[(f.estado[ids] == ABIERTA) & (f.escalada[ids] == 0)]
+    if ids.size == 0:
+        return
+    codigo = AGENCIA if via == "agencia" else LEGAL
+    f.escalada[ids] = codigo
+    clientes, grupo_de, cuantas = np.unique(cart.c_cliente[ids], return_inverse=True,
+                                            return_counts=True)
+    c.confianza[clientes] += (p.delta_confianza_agencia if codigo == AGENCIA
+                              else p.delta_confianza_legal)
+    if sim.eventos.activo:
+        for k, n in zip(clientes, cuantas, strict=True):
+            sim.eventos.fila(sim.dia, int(k), -1, via, f"{n} factura(s) a {via}")
+    u = sim.sorteos("escalada", clientes, c.escaladas[clientes], k=2)
+    c.escaladas[clientes] += 1
+    quiebra = c.quiebra[clientes]
+    if codigo == AGENCIA:
+        edad = np.bincount(grupo_de, weights=sim.dia - f.dia_venc[ids]) / cuantas
+        prob = np.where(quiebra, 1.0, comp.cobrabilidad(p, edad) * p.factor_recuperacion_agencia
+                        * np.where(c.en_dificultad[clientes], 0.5, 1.0))
+        fraccion = np.where(quiebra, p.recuperacion_agencia_insolvente_pct / 100.0, 1.0)
+        exito = u[:, 0] < prob
+        espera = -np.log1p(-u[:, 1]) * p.dias_recuperacion_agencia
+        plazo = np.maximum(1.0, np.where(exito, espera, np.maximum(espera, 90.0)))
+    else:
+        sim.costos.bloque(sim.dia, clientes, "legal", round(sim.escenario.costos.costo_legal * 100))
+        exito = quiebra | (u[:, 0] < p.exito_legal_pct / 100.0)
+        fraccion = np.where(quiebra, p.exito_legal_insolvente_pct / 100.0, 1.0)
+        plazo = np.full(clientes.size, max(1.0, p.demora_legal_dias))
+    dias = np.floor(sim.env.now + plazo).astype(np.int64) + sim.inicio
+    grupos = sim.escaladas.agregar(clientes, exito, fraccion, codigo, dias)
+    f.grupo_escalada[ids] = grupos[grupo_de]
+
+
+def resolver(sim: Simulacion) -> None:
+    """Resuelve los grupos escalados que vencen hoy: recupera lo que se pueda y castiga el resto."""
+    cal = sim.escaladas
+    hoy = cal.por_dia.pop(sim.dia, None)
+    if not hoy:
+        return
+    f = sim.f
+    marca = np.zeros(cal.n, bool)
+    marca[np.concatenate(hoy)] = True
+    ids = f.abiertas
+    ids = ids[(f.escalada[ids] > 0) & (f.estado[ids] == ABIERTA)]
+    ids = ids[marca[f.grupo_escalada[ids]]]
+    if ids.size == 0:
+        return
+    cliente, exito, fraccion, via = cal.cliente, cal.exito, cal.fraccion, cal.via
+    g = f.grupo_escalada[ids]
+    cobra = exito[g] & (fraccion[g] > 0)
+    if cobra.any():
+        _recuperar(sim, ids[cobra], cliente, fraccion, via)
+    dinero.castigar(sim, ids)
+
+
+def _recuperar(sim: Simulacion, ids: np.ndarray, cliente: np.ndarray, fraccion: np.ndarray,
+               via: np.ndarray) -> None:
+    """Abona a cada grupo la fracción recuperada, de la factura más antigua a la más nueva."""
+    f = sim.f
+    g = f.grupo_escalada[ids]
+    orden = np.lexsort((ids, f.dia_venc[ids], g))
+    ids, g = ids[orden], g[orden]
+    saldos = f.saldo(ids)
+    grupos, inicio, inversa = np.unique(g, return_index=True, return_inverse=True)
+    total = np.bincount(inversa, weights=saldos).round().astype(np.int64)
+    monto = np.round(total * fraccion[grupos]).astype(np.int64)
+    acumulado = np.cumsum(saldos)
+    antes = acumulado - saldos - (acumulado - saldos)[inicio][inversa]
+    parte = np.clip(monto[inversa] - antes, 0, saldos)
+    aplicado = np.bincount(inversa, weights=parte, minlength=grupos.size).round().astype(np.int64)
+    for codigo, tipo in ((1, "recuperacion_agencia"), (2, "recuperacion_legal")):
+        m = (via[g] == codigo) & (parte > 0)
+        if m.any():
+            dinero.abonar(sim, ids[m], parte[m], tipo)
+    pct = sim.escenario.costos.comision_agencia_pct / 100.0
+    for k, gr in enumerate(grupos):
+        cli = int(cliente[gr])
+        if via[gr] == 1:
+            sim.costos.fila(sim.dia, cli, "comision_agencia", round(int(aplicado[k]) * pct))
+        if sim.eventos.activo:
+            quien = "agencia" if via[gr] == 1 else "vía legal"
+            sim.eventos.fila(sim.dia, cli, -1, "recuperacion",
+                             f"{quien} recupera {int(aplicado[k]) / 100:.2f}")
