@@ -40,21 +40,6 @@ class Flujos:
         self.replica = int(replica)
         self._generadores: dict[str, np.random.Generator] = {}
 
-    def de_cliente(self, fuente: str, cliente: int) -> np.random.Generator:
-        """Generador propio de un cliente para una fuente (p. ej. el resultado de sus llamadas).
-
-        Así, lo que le pasa a un cliente no depende de cuántas veces se sorteó para otros: quitar
-        o agregar una gestión a un cliente no cambia los sorteos de los demás.
-        """
-        clave = f"{fuente}#{cliente}"
-        gen = self._generadores.get(clave)
-        if gen is None:
-            sec = np.random.SeedSequence(entropy=self.semilla, spawn_key=(
-                self.replica, codigo_fuente(fuente), int(cliente)))
-            gen = np.random.Generator(np.random.PCG64(sec))
-            self._generadores[clave] = gen
-        return gen
-
     def __getitem__(self, fuente: str) -> np.random.Generator:
         gen = self._generadores.get(fuente)
         if gen is None:

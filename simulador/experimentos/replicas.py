@@ -64,7 +64,7 @@ def correr_tarea(tarea: Tarea) -> CorridaResumida:
     return _resumir_corrida(tarea.escenario, tarea.replica, res, tarea.detalle)
 
 
-MAX_LOTE = 16
+MAX_LOTE = 32
 """Réplicas que se apilan como máximo en una sola simulación (acota la memoria)."""
 
 

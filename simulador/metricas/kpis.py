@@ -19,7 +19,7 @@ Decisiones documentadas:
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -98,7 +98,9 @@ class ColumnasFacturas:
 
     def filtrar(self, m: np.ndarray) -> ColumnasFacturas:
         """Solo las facturas marcadas."""
-        return ColumnasFacturas(*(getattr(self, c.name)[m] for c in fields(self)))
+        return ColumnasFacturas(
+            self.vencimiento[m], self.emision[m], self.cierre[m], self.castigo[m], self.pagada[m],
+            self.con_descuento[m], self.castigado_principal[m], self.cargos_cobrados[m])
 
 
 Facturas = pd.DataFrame | ColumnasFacturas

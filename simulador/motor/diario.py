@@ -33,7 +33,7 @@ def preparar_politica(sim: Simulacion) -> None:
     adopcion = sim.params.adopcion_debito_directo_pct / 100.0
     sim.c.debito = (cart.u_debito < adopcion) if pol.automatizacion.ofrece_debito_directo \
         else np.zeros(cart.n_clientes, bool)
-    ids = sim.f.abiertas
+    ids = sim.abiertas()
     if ids.size:
         tau = sim.dia - sim.f.dia_venc[ids]
         sim.f.paso_sig[ids] = np.searchsorted(sim.pasos_dias, tau, side="right")
@@ -70,21 +70,17 @@ def iniciar_dia(sim: Simulacion, dia: int) -> None:
     sim.cobrado_por_dia.pop(dia - 1, None)
     sim.ventas_hoy[:] = 0
     sim.dia = dia
-    sim.indice_dia = None
     f = sim.f
-    if sim.hay_cierres:
-        f.abiertas = f.abiertas[f.estado[f.abiertas] == ABIERTA]
-        sim.hay_cierres = False
     atraso_extra = _multiplicadores(sim, dia)
     _clientes(sim, dia)
     _emitir(sim, dia, atraso_extra)
-    ids = f.abiertas
+    ids = sim.abiertas()
     if ids.size:
         _pagos(sim, dia, ids)
-        sim.indice_dia = None  # el índice por cliente se rehace con el estado tras los pagos
-        ids = ids[f.estado[ids] == ABIERTA]
+        ids = sim.abiertas()
         _cargos(sim, dia, ids)
         _seguimiento(sim, dia, ids)
+        ids = sim.abiertas()
         viejas = ids[f.dia_venc[ids] <= dia - sim.politica.castigo_dias]
         viejas = viejas[(f.estado[viejas] == ABIERTA) & (f.escalada[viejas] == 0)
                         & ~f.en_plan[viejas]]
@@ -100,7 +96,7 @@ def _clientes(sim: Simulacion, dia: int) -> None:
     termina = c.en_dificultad & (c.dificultad_hasta <= dia)
     if termina.any():
         c.en_dificultad[termina] = False
-        ids = sim.f.abiertas
+        ids = sim.abiertas()
         m = termina[cart.c_cliente[ids]] & (sim.f.dia_natural[ids] <= dia)
         sim.f.dia_natural[ids[m]] = dia + 1 + (cart.c_local[ids[m]] % 10)
         fin = np.flatnonzero(termina)
@@ -235,7 +231,9 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
     f.paso_sig[j] = sim.primer_paso
     if sim.primer_paso < len(sim.pasos):
         f.dia_paso[j] = venc + int(sim.pasos_dias[sim.primer_paso])
+    sim.abiertas()  # compacta antes de agregar, para que los clientes queden alineados
     f.abiertas = np.concatenate([f.abiertas, j])
+    f.abiertas_cliente = np.concatenate([f.abiertas_cliente, cli])
     sim.libro.bloque(dia, cli, j, "factura", monto)
     sim.eventos.bloque(dia, cli, j, "emision")
     sim.ventas_hoy = sim.por_replica(j, monto)
@@ -267,7 +265,7 @@ def _pagos(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
                         np.where(dif, sim.params.factor_liquidez_dificultad, 1.0))
     impulso = f.impulso[v] * sim.potencias[dia - f.impulso_dia[v]]
     f.lam[v] += (impulso + c.impulso[vcli]) * liquidez * libres
-    accion = libres & (f.lam[v] >= cart.c_umbral_accion[v, f.umbral_k[v]])
+    accion = libres & (f.lam[v] >= sim.umbral_plano[2 * v + f.umbral_k[v]])
     if pos_nat.size == 0 and not accion.any():
         return
     paga = np.zeros(ids.size, bool)

@@ -101,8 +101,8 @@ def resolver(sim: Simulacion) -> None:
     f = sim.f
     marca = np.zeros(cal.n, bool)
     marca[np.concatenate(hoy)] = True
-    ids = f.abiertas
-    ids = ids[(f.escalada[ids] > 0) & (f.estado[ids] == ABIERTA)]
+    ids = sim.abiertas()
+    ids = ids[f.escalada[ids] > 0]
     ids = ids[marca[f.grupo_escalada[ids]]]
     if ids.size == 0:
         return

@@ -47,6 +47,7 @@ class EstadoFacturas:
         self.dia_cierre = np.full(p, -INF, np.int64)
         self.dia_castigo = np.full(p, -INF, np.int64)
         self.abiertas = np.zeros(0, np.int64)  # índices de las facturas abiertas
+        self.abiertas_cliente = np.zeros(0, np.int32)  # su cliente (alineado con abiertas)
 
     def saldo(self, ids: np.ndarray) -> np.ndarray:
         """Saldo total (principal y cargos) de esas facturas."""

@@ -13,7 +13,7 @@ import numpy as np
 from simulador.config.politica import Paso
 from simulador.motor import comportamiento as comp
 from simulador.motor import dinero, escalada, procesos
-from simulador.motor.estado import ABIERTA, INF
+from simulador.motor.estado import INF
 from simulador.motor.mesa import FORZADA, RUTINA, URGENTE
 
 if TYPE_CHECKING:
@@ -48,12 +48,11 @@ def decidir_postulantes(sim: Simulacion, clientes: np.ndarray) -> np.ndarray:
     return dec
 
 
-def _agregados(sim: Simulacion) -> None:
+def agregados(sim: Simulacion, clientes: np.ndarray) -> None:
     """Agregados por cliente de las facturas abiertas en este momento del día: monto vencido,
-    días del atraso mayor y número de facturas abiertas."""
+    días del atraso mayor y número de facturas abiertas. Solo valen para ``clientes``."""
     f, n = sim.f, sim.cartera.n_clientes
-    ids = f.abiertas
-    ids = ids[f.estado[ids] == ABIERTA]
+    ids = de_clientes(sim, clientes)
     cli = sim.cartera.c_cliente[ids]
     tau = sim.dia - f.dia_venc[ids]
     sim.vencido_cliente = np.bincount(cli, weights=f.saldo(ids) * (tau > 0),
@@ -62,28 +61,20 @@ def _agregados(sim: Simulacion) -> None:
     np.maximum.at(atraso, cli.astype(np.intp), tau.astype(np.int64))
     sim.atraso_cliente = atraso
     sim.abiertas_cliente = np.bincount(cli, minlength=n)
-    sim.indice_dia = sim.dia
-
-
-def agregados_frescos(sim: Simulacion) -> None:
-    """Rehace los agregados por cliente con el estado de este momento del día."""
-    _agregados(sim)
 
 
 def por_cliente(sim: Simulacion, cliente: int) -> np.ndarray:
     """Facturas abiertas de un cliente, de la más antigua a la más nueva."""
-    ids = sim.f.abiertas
-    ids = ids[sim.cartera.c_cliente[ids] == cliente]
-    return np.sort(ids[sim.f.estado[ids] == ABIERTA])
+    ids = sim.abiertas()
+    return ids[sim.f.abiertas_cliente == cliente]
 
 
 def de_clientes(sim: Simulacion, clientes: np.ndarray) -> np.ndarray:
     """Facturas abiertas de varios clientes (en orden de número de factura)."""
     marca = np.zeros(sim.cartera.n_clientes, bool)
     marca[clientes] = True
-    ids = sim.f.abiertas
-    ids = ids[marca[sim.cartera.c_cliente[ids]]]
-    return np.sort(ids[sim.f.estado[ids] == ABIERTA])
+    ids = sim.abiertas()
+    return ids[marca[sim.f.abiertas_cliente]]
 
 
 def bloqueados(sim: Simulacion, cli: np.ndarray, monto: np.ndarray) -> np.ndarray:
@@ -228,8 +219,8 @@ def turno_mesa(sim: Simulacion) -> None:
     cola = mesa.cola()
     if cola[0].size == 0:
         return
-    agregados_frescos(sim)
     cli, nivel = cola[0], cola[2]
+    agregados(sim, cli)
     abiertas = sim.abiertas_cliente[cli] > 0
     valida = (sim.atraso_cliente[cli] > 0) | ((nivel == FORZADA) & abiertas)
     sim.c.en_cola[mesa.descartar(~valida)] = False  # ya pagó: se descarta sin costo
@@ -243,7 +234,7 @@ def turno_mesa(sim: Simulacion) -> None:
 def atender_llamadas(sim: Simulacion, clientes: np.ndarray, motivos: list[str]) -> None:
     """Efecto de las llamadas atendidas: contacto, disputas, impulso de pago, plan o promesa.
 
-    Usa los agregados por cliente del turno (``agregados_frescos``).
+    Usa los agregados por cliente del turno (``agregados``).
     """
     f, c, p, eq, cart = sim.f, sim.c, sim.params, sim.escenario.equipo, sim.cartera
     dia = sim.dia
@@ -281,27 +272,33 @@ def atender_llamadas(sim: Simulacion, clientes: np.ndarray, motivos: list[str]) 
         promete = vencido & ~plan & (c.pausa_hasta[cl] < dia) & (u[:, 2] < p.prob_promesa_pct
                                                                   / 100.0)
         dias = 1 + np.floor(u[:, 3] * sim.politica.promesas.dias_max).astype(np.int64)
-        for k, d in zip(cl[promete], dias[promete], strict=True):
-            registrar_promesa(sim, int(k), int(d))
+        registrar_promesas(sim, cl[promete], dias[promete])
 
 
 def registrar_promesa(sim: Simulacion, cliente: int, dias: int) -> None:
     """El cliente promete pagar lo vencido en ``dias``; el seguimiento se pausa hasta entonces."""
+    registrar_promesas(sim, np.array([cliente], np.int64), np.array([dias], np.int64))
+
+
+def registrar_promesas(sim: Simulacion, clientes: np.ndarray, dias: np.ndarray) -> None:
+    """Promesas de pago (una por cliente): si se cumplirá se sortea ahora; el seguimiento de
+    cada cliente se pausa hasta su fecha."""
+    if clientes.size == 0:
+        return
     c, p = sim.c, sim.params
-    seg = sim.escenario.segmentos[int(sim.cartera.segmento[cliente])]
-    prob = seg.prob_cumple_promesa_pct / 100.0
-    if c.quiebra[cliente]:
-        prob = 0.0
-    elif c.en_dificultad[cliente]:
-        prob *= 0.3
-    cumple = sim.sorteo("promesas", cliente, int(c.promesas[cliente])) < prob
-    c.promesas[cliente] += 1
+    prob = np.array([s.prob_cumple_promesa_pct / 100.0 for s in sim.escenario.segmentos]
+                    )[sim.cartera.segmento[clientes]]
+    prob = np.where(c.quiebra[clientes], 0.0, np.where(c.en_dificultad[clientes], 0.3, 1.0) * prob)
+    cumple = sim.sorteos("promesas", clientes, c.promesas[clientes])[:, 0] < prob
+    c.promesas[clientes] += 1
     fecha = sim.dia + dias
-    c.pausa_hasta[cliente] = fecha
-    c.confianza[cliente] += p.delta_confianza_flexibilidad * 0.25
-    sim.eventos.fila(sim.dia, cliente, -1, "promesa", f"promete pagar en {dias} días")
-    c.promesa_dia[cliente] = fecha
-    c.promesa_cumple[cliente] = cumple
+    c.pausa_hasta[clientes] = fecha
+    c.confianza[clientes] += p.delta_confianza_flexibilidad * 0.25
+    if sim.eventos.activo:
+        for k, d in zip(clientes, dias, strict=True):
+            sim.eventos.fila(sim.dia, int(k), -1, "promesa", f"promete pagar en {d} días")
+    c.promesa_dia[clientes] = fecha
+    c.promesa_cumple[clientes] = cumple
 
 
 def vencer_promesas(sim: Simulacion) -> None:

@@ -20,7 +20,7 @@ from simulador.motor.cartera import Cartera, apilar, generar_cartera
 from simulador.motor.cierre import construir_resultados
 from simulador.motor.comportamiento import decaimiento_diario
 from simulador.motor.escalada import CalendarioEscalada
-from simulador.motor.estado import EstadoClientes, EstadoFacturas
+from simulador.motor.estado import ABIERTA, EstadoClientes, EstadoFacturas
 from simulador.motor.mesa import Mesa
 from simulador.motor.registro import RegistroCostos, RegistroEventos, RegistroLibro
 from simulador.motor.series import RegistroSeries
@@ -80,6 +80,7 @@ class Simulacion:
         self.decaimiento = decaimiento_diario(self.params)
         dias = escenario.horizonte_dias + escenario.calentamiento_dias + 1
         self.potencias = self.decaimiento ** np.arange(dias)
+        self.umbral_plano = np.ascontiguousarray(self.cartera.c_umbral_accion).ravel()
         self.c.prox_dificultad[:] = self.cartera.dificultad_inicio[:, 0]
         self.inicio = -escenario.calentamiento_dias
         self.dia = self.inicio
@@ -97,7 +98,6 @@ class Simulacion:
         self.costo_equipo_dia = round(eq.cobradores * eq.costo_hora * eq.horas_por_dia * 100)
         self.planes_activos = 0
         self.ventas_hoy = np.zeros(r, np.int64)
-        self.indice_dia: int | None = None  # día de los agregados por cliente vigentes
         self.vencido_cliente = np.zeros(0)
         self.atraso_cliente = np.zeros(0, np.int64)
         self.abiertas_cliente = np.zeros(0, np.int64)
@@ -117,6 +117,17 @@ class Simulacion:
         self.env.process(procesos.turno(self.env, self))
         for cambio in politica.cambios:
             self.env.process(procesos.cambio_politica(self.env, self, cambio.desde_dia))
+
+    def abiertas(self) -> np.ndarray:
+        """Facturas abiertas en este momento (en orden de número); compacta la lista si hubo
+        cierres desde la última vez."""
+        f = self.f
+        if self.hay_cierres:
+            sigue = f.estado[f.abiertas] == ABIERTA
+            f.abiertas = f.abiertas[sigue]
+            f.abiertas_cliente = f.abiertas_cliente[sigue]
+            self.hay_cierres = False
+        return f.abiertas
 
     def por_replica(self, facturas: np.ndarray, centavos: np.ndarray) -> np.ndarray:
         """Suma de montos de esas facturas por réplica (centavos enteros)."""

@@ -16,7 +16,6 @@ import numpy as np
 import pandas as pd
 
 from simulador.motor import dinero, escalada, gestiones
-from simulador.motor.estado import ABIERTA
 from simulador.motor.series import tramo_de
 from simulador.resultado import TRAMOS
 
@@ -59,7 +58,7 @@ def instantanea(sim: Simulacion) -> Instantanea:
     """El estado visible de la cartera; las columnas ``oculto_*`` son solo para el capacitador."""
     f, c, cart = sim.f, sim.c, sim.cartera
     dia = sim.dia_de(sim.env.now)
-    ids = f.abiertas[f.estado[f.abiertas] == ABIERTA]
+    ids = sim.abiertas()
     cli = cart.c_cliente[ids]
     atraso = dia - f.dia_venc[ids]
     nombres = np.asarray([s.nombre for s in sim.escenario.segmentos], dtype=object)

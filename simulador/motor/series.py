@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from simulador.motor.estado import ABIERTA
 from simulador.resultado import TRAMOS, Series
 
 if TYPE_CHECKING:
@@ -36,8 +35,7 @@ class RegistroSeries:
 
     def registrar(self, sim: Simulacion, dia: int) -> None:
         """Cierra el día ``dia`` (-1 = cartera inicial del horizonte)."""
-        ids = sim.f.abiertas
-        ids = ids[sim.f.estado[ids] == ABIERTA]
+        ids = sim.abiertas()
         k, r = len(TRAMOS), self.replicas
         tramo = tramo_de(dia - sim.f.dia_venc[ids])
         if r > 1:
