@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -34,34 +34,56 @@ def _dias(x: np.ndarray) -> np.ndarray:
     return y
 
 
-def tabla_facturas(sim: Simulacion, ids: np.ndarray, desde: int) -> pd.DataFrame:
-    """Una fila por factura emitida (``ids`` globales; ``desde``: primer cliente de la réplica)."""
+def _categorias(codigos: np.ndarray, nombres: list[str]) -> Any:
+    """Columna de texto como categoría (un byte por fila en vez de un texto)."""
+    return pd.Categorical.from_codes(codigos.astype(np.int8),
+                                     dtype=pd.CategoricalDtype(nombres))
+
+
+def tabla_facturas(sim: Simulacion, ids: np.ndarray, desde: int, *,
+                   consumir: bool = False) -> pd.DataFrame:
+    """Una fila por factura emitida (``ids`` globales; ``desde``: primer cliente de la réplica).
+
+    Con ``consumir`` suelta cada arreglo del estado apenas arma su columna (baja el pico de
+    memoria de las corridas grandes; el estado queda inservible).
+    """
     f, cart = sim.f, sim.cartera
     nombres = np.asarray([s.nombre for s in sim.escenario.segmentos], dtype=object)
+
+    def tomar(nombre: str) -> np.ndarray:
+        x = getattr(f, nombre)[ids]
+        if consumir:
+            setattr(f, nombre, x[:0])
+        return x
+
     cli = cart.c_cliente[ids]
-    return pd.DataFrame({
+    estado = f.estado[ids]
+    abierta = estado == ABIERTA
+    descuento = tomar("descuento")
+    columnas = {
         "factura": cart.c_local[ids],
         "cliente": cli - desde,
-        "segmento": nombres[cart.segmento[cli]],
-        "dia_emision": f.dia_emision[ids],
+        "segmento": _categorias(cart.segmento[cli], list(nombres)),
+        "dia_emision": tomar("dia_emision"),
         "dia_vencimiento": f.dia_venc[ids],
-        "monto": f.monto[ids] / 100.0,
-        "descuento": f.descuento[ids] / 100.0 * (f.estado[ids] != ABIERTA),
-        "cargos": f.cargos[ids] / 100.0,
-        "cargos_cobrados": f.cargos_cobrados[ids] / 100.0,
-        "cargos_condonados": f.cargos_condonados[ids] / 100.0,
-        "cobrado": f.cobrado[ids] / 100.0,
-        "castigado_principal": f.castigado_p[ids] / 100.0,
-        "castigado_cargos": f.castigado_c[ids] / 100.0,
+        "monto": tomar("monto") / 100.0,
+        "descuento": descuento / 100.0 * ~abierta,
+        "cargos": tomar("cargos") / 100.0,
+        "cargos_cobrados": tomar("cargos_cobrados") / 100.0,
+        "cargos_condonados": tomar("cargos_condonados") / 100.0,
+        "cobrado": tomar("cobrado") / 100.0,
+        "castigado_principal": tomar("castigado_p") / 100.0,
+        "castigado_cargos": tomar("castigado_c") / 100.0,
         "saldo": (f.saldo_p[ids] + f.saldo_c[ids]) / 100.0,
-        "dia_cierre": _dias(np.where(f.estado[ids] == ABIERTA, -INF, f.dia_cierre[ids])),
-        "estado": _ESTADOS_TEXTO[f.estado[ids]],
-        "disputada": f.disputada[ids],
-        "con_descuento": (f.descuento[ids] > 0) & (f.estado[ids] == PAGADA),
-        "dia_castigo": _dias(f.dia_castigo[ids]),
-        "pago_parcial": f.parcial[ids],
-        "escalada": _ESCALADA_TEXTO[f.escalada[ids]],
-    })
+        "dia_cierre": _dias(np.where(abierta, -INF, tomar("dia_cierre"))),
+        "estado": _categorias(estado - 1, list(_ESTADOS_TEXTO[1:])),
+        "disputada": tomar("disputada"),
+        "con_descuento": (descuento > 0) & (estado == PAGADA),
+        "dia_castigo": _dias(tomar("dia_castigo")),
+        "pago_parcial": tomar("parcial"),
+        "escalada": _categorias(tomar("escalada"), list(_ESCALADA_TEXTO)),
+    }
+    return pd.DataFrame(columnas, copy=False)
 
 
 def _por_cliente(libro: Libro, codigos: tuple[int, ...], n: int) -> np.ndarray:
@@ -97,7 +119,8 @@ def tabla_clientes(sim: Simulacion, libro: Libro, rango: slice) -> pd.DataFrame:
     })
 
 
-def _costos_de(sim: Simulacion, todos: Costos, filas: np.ndarray, desde: int) -> Costos:
+def _costos_de(sim: Simulacion, todos: Costos, filas: np.ndarray | slice, desde: int
+               ) -> Costos:
     """Los costos de una réplica, con el costo diario del equipo (haga o no llamadas)."""
     dias = np.arange(sim.inicio, sim.escenario.horizonte_dias, dtype=np.int32)
     if sim.costo_equipo_dia <= 0:
@@ -112,7 +135,9 @@ def _costos_de(sim: Simulacion, todos: Costos, filas: np.ndarray, desde: int) ->
     return Costos(*(c[orden] for c in cols))
 
 
-def _libro_de(sim: Simulacion, todo: Libro, filas: np.ndarray, desde: int) -> Libro:
+def _libro_de(sim: Simulacion, todo: Libro, filas: np.ndarray | slice, desde: int) -> Libro:
+    if sim.n_rep == 1:  # una sola réplica: los números ya son los locales (sin copiar)
+        return todo
     factura = todo.factura[filas]
     local = np.where(factura >= 0, sim.cartera.c_local[np.maximum(factura, 0)], -1)
     return Libro(todo.dia[filas], (todo.cliente[filas] - desde).astype(np.int32), local,
@@ -121,34 +146,65 @@ def _libro_de(sim: Simulacion, todo: Libro, filas: np.ndarray, desde: int) -> Li
 
 def _partir(rep: np.ndarray, n: int) -> list[np.ndarray]:
     """Posiciones de cada réplica (en orden) según la réplica de cada fila."""
-    if n == 1:
-        return [np.arange(rep.size)]
     orden = np.argsort(rep, kind="stable")
     cortes = np.searchsorted(rep[orden], np.arange(1, n))
     return np.split(orden, cortes)
 
 
-def construir_resultados(sim: Simulacion) -> list[ResultadoCorrida]:
-    """Cierra la serie del último día y arma el resultado de cada réplica."""
+_SOLO_SIMULACION_FACTURAS = ("lam", "impulso", "impulso_dia", "umbral_k", "paso_sig", "dia_paso",
+                             "dia_natural", "interes", "grupo_escalada", "cargo_hecho")
+_SOLO_SIMULACION_COMPRAS = ("c_z_atraso", "c_u_disputa", "c_u_parcial", "c_fraccion_parcial",
+                            "c_u_descuento", "c_u_fuera_plazo", "c_dias_fuera_plazo", "c_u_cargos",
+                            "c_umbral_accion")
+
+
+def _liberar(sim: Simulacion) -> None:
+    """Suelta los arreglos que solo sirven para simular (no para las tablas del resultado).
+
+    Con 100.000 clientes son cientos de MB; soltarlos antes de armar las tablas baja el pico de
+    memoria. La cartera solo se toca si la generó la propia simulación.
+    """
+    sim.pre_atraso = sim.pre_cargos = np.zeros(0)
+    sim.pre_dia_desc = sim.pre_descuento = np.zeros(0, np.int64)
+    sim.pre_disputa = sim.pre_debito = sim.pre_toma = np.zeros(0, bool)
+    sim.umbral_plano = np.zeros(0)
+    if sim.cartera_propia:
+        for nombre in ("c_centavos", "c_dia"):
+            setattr(sim.cartera, nombre, getattr(sim.cartera, nombre)[:0])
+    for nombre in _SOLO_SIMULACION_FACTURAS:
+        setattr(sim.f, nombre, getattr(sim.f, nombre)[:0])
+    if sim.cartera_propia:
+        for nombre in _SOLO_SIMULACION_COMPRAS:
+            setattr(sim.cartera, nombre, getattr(sim.cartera, nombre)[:0])
+
+
+def construir_resultados(sim: Simulacion, *, consumir: bool = False) -> list[ResultadoCorrida]:
+    """Cierra la serie del último día y arma el resultado de cada réplica.
+
+    Con ``consumir`` (y una sola réplica) el estado de las facturas se va soltando mientras se
+    arma la tabla: sirve para las corridas que terminan acá (``simular``), no para volver a cerrar.
+    """
     h = sim.escenario.horizonte_dias
     sim.series.registrar(sim, h - 1)
     cart, f = sim.cartera, sim.f
-    libro, costos = sim.libro.cerrar(), sim.costos.cerrar()
+    libro, costos = sim.libro.cerrar(cart.c_cliente), sim.costos.cerrar()
     eventos = sim.eventos.cerrar()
     emitidas = np.flatnonzero(f.estado != NO_EMITIDA)
     n = sim.n_rep
-    por_factura = _partir(cart.c_rep[emitidas], n)
-    por_libro = _partir(cart.rep_cliente[libro.cliente], n)
-    por_costo = _partir(cart.rep_cliente[costos.cliente], n)
-    por_evento = _partir(cart.rep_cliente[eventos["cliente"].to_numpy()], n) \
-        if len(eventos) else [np.zeros(0, np.int64)] * n
+    todo: list[slice] = [slice(None)]
+    por_factura = _partir(cart.c_rep[emitidas], n) if n > 1 else todo
+    por_libro = _partir(cart.rep_cliente[libro.cliente], n) if n > 1 else todo
+    por_costo = _partir(cart.rep_cliente[costos.cliente], n) if n > 1 else todo
+    por_evento = _partir(cart.rep_cliente[eventos["cliente"].to_numpy(np.int64)], n) \
+        if n > 1 else todo
+    _liberar(sim)
     salida = []
     for r in range(n):
         desde, hasta = int(cart.desde_cliente[r]), int(cart.desde_cliente[r + 1])
         ids = emitidas[por_factura[r]]
         libro_r = _libro_de(sim, libro, por_libro[r], desde)
-        ev = eventos.iloc[por_evento[r]].reset_index(drop=True)
-        if len(ev):
+        ev = eventos.iloc[por_evento[r]].reset_index(drop=True) if n > 1 else eventos
+        if len(ev) and n > 1:
             ev["cliente"] = ev["cliente"] - desde
             fac = ev["factura"].to_numpy()
             ev["factura"] = np.where(fac >= 0, cart.c_local[np.maximum(fac, 0)], -1)
@@ -158,7 +214,7 @@ def construir_resultados(sim: Simulacion) -> list[ResultadoCorrida]:
             libro=libro_r,
             costos=_costos_de(sim, costos, por_costo[r], desde),
             series=sim.series.cerrar(r),
-            facturas=tabla_facturas(sim, ids, desde),
+            facturas=tabla_facturas(sim, ids, desde, consumir=consumir and n == 1),
             clientes=tabla_clientes(sim, libro_r, slice(desde, hasta)),
             eventos=ev,
             ventas_perdidas={k: int(sim.ventas_perdidas[k][r]) / 100.0

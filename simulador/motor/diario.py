@@ -234,7 +234,7 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
     sim.abiertas()  # compacta antes de agregar, para que los clientes queden alineados
     f.abiertas = np.concatenate([f.abiertas, j])
     f.abiertas_cliente = np.concatenate([f.abiertas_cliente, cli])
-    sim.libro.bloque(dia, cli, j, "factura", monto)
+    sim.libro.bloque(dia, j, "factura", monto)
     sim.eventos.bloque(dia, cli, j, "emision")
     sim.ventas_hoy = sim.por_replica(j, monto)
     if disputa.any():

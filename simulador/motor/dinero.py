@@ -22,7 +22,7 @@ def cargar(sim: Simulacion, ids: np.ndarray, centavos: np.ndarray, tipo: str) ->
     centavos = np.asarray(centavos, np.int64)
     f.saldo_c[ids] += centavos
     f.cargos[ids] += centavos
-    sim.libro.bloque(sim.dia, sim.cartera.c_cliente[ids], ids, tipo, centavos)
+    sim.libro.bloque(sim.dia, ids, tipo, centavos)
 
 
 def _cerrar(sim: Simulacion, ids: np.ndarray, estado: int) -> None:
@@ -39,13 +39,13 @@ def saldar(sim: Simulacion, ids: np.ndarray, tipo: str = "pago") -> None:
     """
     if ids.size == 0:
         return
-    f, cli = sim.f, sim.cartera.c_cliente[ids]
+    f = sim.f
     paga_cargos = sim.cartera.c_u_cargos[ids] < sim.params.prob_paga_cargos_pct / 100.0
     cargos_pag = np.where(paga_cargos, f.saldo_c[ids], 0)
     cargos_cond = f.saldo_c[ids] - cargos_pag
     monto = f.saldo_p[ids] + cargos_pag
-    sim.libro.bloque(sim.dia, cli, ids, tipo, monto)
-    sim.libro.bloque(sim.dia, cli, ids, "condonacion", cargos_cond)
+    sim.libro.bloque(sim.dia, ids, tipo, monto)
+    sim.libro.bloque(sim.dia, ids, "condonacion", cargos_cond)
     f.cobrado[ids] += monto
     f.cargos_cobrados[ids] += cargos_pag
     f.cargos_condonados[ids] += cargos_cond
@@ -61,14 +61,14 @@ def conceder_descuento(sim: Simulacion, ids: np.ndarray) -> None:
     d = np.minimum(f.descuento[ids], f.saldo_p[ids])
     f.saldo_p[ids] -= d
     f.descuento[ids] = d
-    sim.libro.bloque(sim.dia, sim.cartera.c_cliente[ids], ids, "descuento_pronto_pago", d)
+    sim.libro.bloque(sim.dia, ids, "descuento_pronto_pago", d)
 
 
 def abonar(sim: Simulacion, ids: np.ndarray, centavos: np.ndarray, tipo: str) -> None:
     """Abona montos a facturas: primero al principal, luego a los cargos; cierra las saldadas."""
     if ids.size == 0:
         return
-    f, cli = sim.f, sim.cartera.c_cliente[ids]
+    f = sim.f
     monto = np.minimum(np.asarray(centavos, np.int64), f.saldo_p[ids] + f.saldo_c[ids])
     a_principal = np.minimum(monto, f.saldo_p[ids])
     a_cargos = monto - a_principal
@@ -76,7 +76,7 @@ def abonar(sim: Simulacion, ids: np.ndarray, centavos: np.ndarray, tipo: str) ->
     f.saldo_c[ids] -= a_cargos
     f.cargos_cobrados[ids] += a_cargos
     f.cobrado[ids] += monto
-    sim.libro.bloque(sim.dia, cli, ids, tipo, monto)
+    sim.libro.bloque(sim.dia, ids, tipo, monto)
     sim.sumar_cobrado(ids, monto)
     saldadas = ids[(f.saldo_p[ids] + f.saldo_c[ids]) == 0]
     if saldadas.size:
@@ -101,13 +101,13 @@ def castigar(sim: Simulacion, ids: np.ndarray) -> None:
     ids = ids[sim.f.estado[ids] == ABIERTA]
     if ids.size == 0:
         return
-    f, cli = sim.f, sim.cartera.c_cliente[ids]
+    f = sim.f
     total = f.saldo_p[ids] + f.saldo_c[ids]
-    sim.libro.bloque(sim.dia, cli, ids, "castigo", total)
+    sim.libro.bloque(sim.dia, ids, "castigo", total)
     f.castigado_p[ids] += f.saldo_p[ids]
     f.castigado_c[ids] += f.saldo_c[ids]
     f.saldo_p[ids] = 0
     f.saldo_c[ids] = 0
     f.dia_castigo[ids] = sim.dia
-    sim.eventos.bloque(sim.dia, cli, ids, "castigo")
+    sim.eventos.bloque(sim.dia, sim.cartera.c_cliente[ids], ids, "castigo")
     _cerrar(sim, ids, CASTIGADA)

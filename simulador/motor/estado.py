@@ -22,19 +22,19 @@ class EstadoFacturas:
         self.monto = np.zeros(p, np.int64)  # principal facturado (centavos)
         self.saldo_p = np.zeros(p, np.int64)  # principal pendiente
         self.saldo_c = np.zeros(p, np.int64)  # cargos e intereses pendientes
-        self.dia_natural = np.full(p, INF, np.int64)  # día en que pagaría sin gestiones
+        self.dia_natural = np.full(p, INF, np.int32)  # día en que pagaría sin gestiones
         self.lam = np.zeros(p)  # intensidad acumulada de gestiones
         self.umbral_k = np.zeros(p, np.int8)  # qué umbral Exp(1) rige (0 o 1, tras un parcial)
         self.impulso = np.zeros(p)  # impulso de recordatorios al cierre de impulso_dia
-        self.impulso_dia = np.zeros(p, np.int64)  # día de referencia del impulso (decae desde él)
+        self.impulso_dia = np.zeros(p, np.int32)  # día de referencia del impulso (decae desde él)
         self.paso_sig = np.zeros(p, np.int16)  # próximo paso del seguimiento
-        self.dia_paso = np.full(p, INF, np.int64)  # día en que toca ese paso (INF: ninguno)
+        self.dia_paso = np.full(p, INF, np.int32)  # día en que toca ese paso (INF: ninguno)
         self.disputada = np.zeros(p, bool)
         self.con_descuento = np.zeros(p, bool)
         self.descuento = np.zeros(p, np.int64)  # descuento concedido (centavos)
         self.parcial = np.zeros(p, bool)  # ya hubo un pago parcial
         self.escalada = np.zeros(p, np.int8)  # 0 no, 1 agencia, 2 legal
-        self.grupo_escalada = np.full(p, -1, np.int64)  # grupo de escalada (escalada.py)
+        self.grupo_escalada = np.full(p, -1, np.int32)  # grupo de escalada (escalada.py)
         self.en_plan = np.zeros(p, bool)
         self.cargo_hecho = np.zeros(p, bool)
         self.interes = np.zeros(p)  # interés devengado aún no facturado (centavos, fracción)
@@ -44,8 +44,8 @@ class EstadoFacturas:
         self.cobrado = np.zeros(p, np.int64)
         self.castigado_p = np.zeros(p, np.int64)
         self.castigado_c = np.zeros(p, np.int64)
-        self.dia_cierre = np.full(p, -INF, np.int64)
-        self.dia_castigo = np.full(p, -INF, np.int64)
+        self.dia_cierre = np.full(p, -INF, np.int32)
+        self.dia_castigo = np.full(p, -INF, np.int32)
         self.abiertas = np.zeros(0, np.int64)  # índices de las facturas abiertas
         self.abiertas_cliente = np.zeros(0, np.int32)  # su cliente (alineado con abiertas)
 

@@ -66,6 +66,7 @@ class Simulacion:
             raise ValueError("una cartera a medida corre una sola réplica")
         self.semilla, self.replica = semilla, self.replicas[0]
         self.n_rep = len(self.replicas)
+        self.cartera_propia = cartera is None  # si es nuestra, el cierre puede liberar memoria
         self.cartera: Cartera = cartera if cartera is not None else apilar(
             [generar_cartera(escenario, Flujos(semilla, r)) for r in self.replicas])
         self._rep_numero = np.asarray(self.replicas, np.int64)[self.cartera.rep_cliente]
@@ -179,16 +180,20 @@ class Simulacion:
         """Simula hasta el final del horizonte."""
         self.avanzar(self.escenario.horizonte_dias)
 
-    def resultados(self) -> list[ResultadoCorrida]:
-        """Corre lo que falte del horizonte y devuelve el resultado de cada réplica."""
-        self.correr()
-        return construir_resultados(self)
+    def resultados(self, *, consumir: bool = False) -> list[ResultadoCorrida]:
+        """Corre lo que falte del horizonte y devuelve el resultado de cada réplica.
 
-    def resultado(self) -> ResultadoCorrida:
+        Con ``consumir`` el estado se suelta mientras se arman las tablas (menos memoria); la
+        simulación ya no sirve después.
+        """
+        self.correr()
+        return construir_resultados(self, consumir=consumir)
+
+    def resultado(self, *, consumir: bool = False) -> ResultadoCorrida:
         """Corre lo que falte del horizonte y devuelve el resultado (una sola réplica)."""
         if self.n_rep != 1:
             raise ValueError("hay varias réplicas apiladas: use resultados()")
-        return self.resultados()[0]
+        return self.resultados(consumir=consumir)[0]
 
 
 def simular(escenario: Escenario, politica: Politica, *, semilla: int, replica: int = 0,
@@ -196,7 +201,7 @@ def simular(escenario: Escenario, politica: Politica, *, semilla: int, replica: 
     """Corre una réplica completa de un escenario (modo clientes) bajo una política."""
     sim = Simulacion(escenario=escenario, politica=politica, semilla=semilla, replica=replica,
                      eventos=eventos)
-    return sim.resultado()
+    return sim.resultado(consumir=True)
 
 
 def simular_lote(escenario: Escenario, politica: Politica, *, semilla: int,

@@ -23,44 +23,39 @@ COD_COSTO = {t: i for i, t in enumerate(TIPOS_COSTO)}
 
 
 class RegistroLibro:
-    """Acumula movimientos del libro."""
+    """Acumula movimientos del libro: bloques de un día y un tipo (el cliente sale de la factura
+    al cerrar, así que no se guarda por fila)."""
 
     def __init__(self) -> None:
-        self._bloques: list[tuple[np.ndarray, ...]] = []
-        self._filas: list[tuple[int, int, int, int, int]] = []
+        self._bloques: list[tuple[int, int, np.ndarray, np.ndarray]] = []
+        self._cerrado: Libro | None = None
 
-    def bloque(self, dia: int, clientes: np.ndarray, facturas: np.ndarray, tipo: str,
-               centavos: np.ndarray) -> None:
-        """Agrega un movimiento por elemento (se omiten los montos cero)."""
+    def bloque(self, dia: int, facturas: np.ndarray, tipo: str, centavos: np.ndarray) -> None:
+        """Agrega un movimiento por factura (se omiten los montos cero)."""
         m = centavos > 0
         if not m.any():
             return
-        k = int(m.sum())
-        self._bloques.append((
-            np.full(k, dia, np.int32), clientes[m].astype(np.int32),
-            facturas[m].astype(np.int64), np.full(k, COD[tipo], np.int8),
-            centavos[m].astype(np.int64),
-        ))
+        self._bloques.append((dia, COD[tipo], facturas[m].astype(np.int64),
+                              centavos[m].astype(np.int64)))
 
-    def fila(self, dia: int, cliente: int, factura: int, tipo: str, centavos: int) -> None:
-        """Agrega un movimiento suelto (se omite si el monto es cero)."""
-        if centavos > 0:
-            self._filas.append((dia, cliente, factura, COD[tipo], int(centavos)))
+    def cerrar(self, cliente_de_factura: np.ndarray) -> Libro:
+        """Junta todo en un ``Libro`` en orden de registro (que ya es el orden de los días).
 
-    def cerrar(self) -> Libro:
-        """Junta todo en un ``Libro`` ordenado por día (orden estable)."""
-        partes = list(self._bloques)
-        if self._filas:
-            f = np.array(self._filas, dtype=np.int64)
-            partes.append((f[:, 0].astype(np.int32), f[:, 1].astype(np.int32), f[:, 2],
-                           f[:, 3].astype(np.int8), f[:, 4]))
-        if not partes:
-            vacio = np.zeros(0, np.int64)
-            return Libro(vacio.astype(np.int32), vacio.astype(np.int32), vacio,
-                         vacio.astype(np.int8), vacio)
-        cols = [np.concatenate([p[i] for p in partes]) for i in range(5)]
-        orden = np.argsort(cols[0], kind="stable")
-        return Libro(*(c[orden] for c in cols))
+        Los bloques se sueltan al cerrar; si se vuelve a cerrar, da el mismo libro.
+        """
+        if self._cerrado is not None:
+            return self._cerrado
+        tamanos = np.array([b[2].size for b in self._bloques], np.int64)
+        dia = np.repeat(np.array([b[0] for b in self._bloques], np.int32), tamanos)
+        tipo = np.repeat(np.array([b[1] for b in self._bloques], np.int8), tamanos)
+        factura = np.concatenate([b[2] for b in self._bloques]) if self._bloques \
+            else np.zeros(0, np.int64)
+        centavos = np.concatenate([b[3] for b in self._bloques]) if self._bloques \
+            else np.zeros(0, np.int64)
+        self._bloques = []
+        cliente = cliente_de_factura[factura].astype(np.int32)
+        self._cerrado = Libro(dia, cliente, factura, tipo, centavos)
+        return self._cerrado
 
 
 class RegistroCostos:
@@ -94,8 +89,13 @@ class RegistroCostos:
             v = np.zeros(0, np.int64)
             return Costos(v.astype(np.int32), v.astype(np.int32), v.astype(np.int8), v)
         cols = [np.concatenate([p[i] for p in partes]) for i in range(4)]
+        del partes
+        self._bloques, self._filas = [], []  # libera los bloques (ver RegistroLibro.cerrar)
         orden = np.argsort(cols[0], kind="stable")
-        return Costos(*(c[orden] for c in cols))
+        for i in range(4):
+            cols[i] = cols[i][orden]
+        self._bloques.append(tuple(cols))
+        return Costos(*cols)
 
 
 class RegistroEventos:
