@@ -76,7 +76,7 @@ def iniciar_dia(sim: Simulacion, dia: int) -> None:
     _emitir(sim, dia, atraso_extra)
     ids = sim.abiertas()
     if ids.size:
-        _pagos(sim, dia, ids)
+        _pagos(sim, dia, ids)  # ids recién compactadas: alineadas con f.abiertas_cliente
         ids = sim.abiertas()
         _cargos(sim, dia, ids)
         _seguimiento(sim, dia, ids)
@@ -97,8 +97,9 @@ def _clientes(sim: Simulacion, dia: int) -> None:
     if termina.any():
         c.en_dificultad[termina] = False
         ids = sim.abiertas()
-        m = termina[cart.c_cliente[ids]] & (sim.f.dia_natural[ids] <= dia)
-        sim.f.dia_natural[ids[m]] = dia + 1 + (cart.c_local[ids[m]] % 10)
+        ids = ids[termina[sim.f.abiertas_cliente]]  # (alineado con las abiertas)
+        ids = ids[sim.f.dia_natural[ids] <= dia]
+        sim.f.dia_natural[ids] = dia + 1 + (cart.c_local[ids] % 10)
         fin = np.flatnonzero(termina)
         sim.eventos.bloque(dia, fin, np.full(fin.size, -1), "recuperacion",
                            "sale de la dificultad")
@@ -250,15 +251,16 @@ def _en_horizonte(sim: Simulacion, dia: int, compras: np.ndarray, montos: np.nda
 
 def _pagos(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
     f, c, cart = sim.f, sim.c, sim.cartera
+    clientes = f.abiertas_cliente  # alineado con ids (las abiertas, recién compactadas)
     # (1) llega la fecha natural de pago (salvo en dificultad, en plan o escalada)
     pos_nat = np.flatnonzero(f.dia_natural[ids] <= dia)
     nat = ids[pos_nat]
-    pos_nat = pos_nat[~c.en_dificultad[cart.c_cliente[nat]] & (f.escalada[nat] == 0)
+    pos_nat = pos_nat[~c.en_dificultad[clientes[pos_nat]] & (f.escalada[nat] == 0)
                       & ~f.en_plan[nat]]
     # (2) la intensidad de las gestiones supera el umbral (desde 2 días antes del vencimiento)
     pos_v = np.flatnonzero(f.dia_venc[ids] <= dia + 2)
     v = ids[pos_v]
-    vcli = cart.c_cliente[v]
+    vcli = clientes[pos_v]
     libres = (f.escalada[v] == 0) & ~f.en_plan[v]
     dif = c.en_dificultad[vcli]
     liquidez = np.where(c.quiebra[vcli], 0.0,
