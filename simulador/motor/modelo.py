@@ -15,7 +15,7 @@ import simpy
 from simulador.aleatoriedad import Flujos, uniforme, uniformes
 from simulador.config import Escenario, Politica
 from simulador.config.politica import Paso
-from simulador.motor import diario, procesos
+from simulador.motor import diario, escalada, gestiones, procesos
 from simulador.motor.cartera import Cartera, apilar, generar_cartera
 from simulador.motor.cierre import construir_resultados
 from simulador.motor.comportamiento import decaimiento_diario
@@ -113,9 +113,12 @@ class Simulacion:
         diario.preparar_politica(self)
         self.env.process(procesos.reloj(self.env, self))
         self.escaladas = CalendarioEscalada()
-        self.env.process(procesos.promesas(self.env, self))
-        self.env.process(procesos.escaladas(self.env, self))
-        self.env.process(procesos.turno(self.env, self))
+        self.env.process(procesos.cada_dia(self.env, self, procesos.MITAD_DEL_DIA,
+                                           gestiones.vencer_promesas))
+        self.env.process(procesos.cada_dia(self.env, self, procesos.MITAD_DEL_DIA,
+                                           escalada.resolver))
+        self.env.process(procesos.cada_dia(self.env, self, procesos.TURNO_MESA,
+                                           gestiones.turno_mesa))
         for cambio in politica.cambios:
             self.env.process(procesos.cambio_politica(self.env, self, cambio.desde_dia))
 

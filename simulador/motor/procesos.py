@@ -6,7 +6,7 @@ del paso diario ocurren a mitad del día (``+0.5``) para que su día contable se
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from simulador.motor.modelo import Simulacion
 
 Proceso = Generator[simpy.Event, Any, None]
+
+MITAD_DEL_DIA = 0.5
+"""Momento del día de los sucesos de dinero fuera del paso diario (promesas, escaladas, cuotas)."""
 
 TURNO_MESA = 0.75
 """Momento del día (fracción) del turno de los cobradores: tras el paso diario (0) y los sucesos
@@ -53,32 +56,17 @@ def cambio_politica(env: simpy.Environment, sim: Simulacion, desde_dia: int) -> 
     diario.preparar_politica(sim)
 
 
-def turno(env: simpy.Environment, sim: Simulacion) -> Proceso:
-    """El turno diario de la mesa de cobranza, después de los sucesos de mitad del día."""
-    yield env.timeout(TURNO_MESA)
+def cada_dia(env: simpy.Environment, sim: Simulacion, hora: float,
+             suceso: Callable[[Simulacion], None]) -> Proceso:
+    """Corre ``suceso`` una vez por día, a la ``hora`` dada (fracción del día), hasta el final.
+
+    Así corren las promesas que vencen y las escaladas que se resuelven (a mitad del día) y el
+    turno de la mesa de cobranza (``TURNO_MESA``).
+    """
+    yield env.timeout(hora)
     while sim.dia_de(env.now) < sim.escenario.horizonte_dias:
         sim.dia = sim.dia_de(env.now)
-        gestiones.turno_mesa(sim)
-        yield env.timeout(1)
-
-
-def promesas(env: simpy.Environment, sim: Simulacion) -> Proceso:
-    """A mitad de cada día vencen las promesas de pago de ese día (ver ``vencer_promesas``)."""
-    yield env.timeout(0.5)
-    while sim.dia_de(env.now) < sim.escenario.horizonte_dias:
-        sim.dia = sim.dia_de(env.now)
-        gestiones.vencer_promesas(sim)
-        yield env.timeout(1)
-
-
-def escaladas(env: simpy.Environment, sim: Simulacion) -> Proceso:
-    """A mitad de cada día se resuelven los grupos escalados de ese día (``escalada.resolver``)."""
-    from simulador.motor import escalada
-
-    yield env.timeout(0.5)
-    while sim.dia_de(env.now) < sim.escenario.horizonte_dias:
-        sim.dia = sim.dia_de(env.now)
-        escalada.resolver(sim)
+        suceso(sim)
         yield env.timeout(1)
 
 
