@@ -79,7 +79,7 @@ def test_prioridad_nivel_puntaje_y_orden_de_llegada() -> None:
     atendidos = []
     for dia in range(5):
         cola = mesa.cola()
-        clientes, _, _ = mesa.atender(dia, np.array([puntaje[int(k)] for k in cola[0]]))
+        clientes, _ = mesa.atender(dia, np.array([puntaje[int(k)] for k in cola[0]]))
         atendidos += clientes.tolist()
     assert atendidos == [13, 12, 11, 10, 14]
     assert mesa.espera_media(0) == pytest.approx((0 + 1 + 2 + 3 + 4) / 5)
@@ -95,6 +95,6 @@ def test_cada_replica_usa_su_capacidad_y_su_cupo_de_cola() -> None:
     assert mesa.sin_agendar.tolist() == [2, 0]
     assert mesa.encolar(np.array([20]), np.array([0]), URGENTE, 0, "alerta").all()
     cola = mesa.cola()
-    clientes, _, _ = mesa.atender(0, np.zeros(cola[0].size))
+    clientes, _ = mesa.atender(0, np.zeros(cola[0].size))
     assert sorted(clientes.tolist()) == [0, 6, 7, 20]
     assert mesa.en_cola.tolist() == [3, 1]

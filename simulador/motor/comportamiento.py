@@ -57,8 +57,8 @@ def impulso_recordatorio(params: ParametrosComportamiento, canal: str, personali
     return base * factor * sensibilidad / (1.0 + params.habituacion * previos)
 
 
-def impulso_llamada(params: ParametrosComportamiento, sensibilidad: float,
-                    habilidad: float) -> float:
+def impulso_llamada(params: ParametrosComportamiento, sensibilidad: np.ndarray,
+                    habilidad: float) -> np.ndarray:
     """Intensidad diaria de pago que agrega una llamada con contacto."""
     return params.efecto_llamada * sensibilidad * (0.5 + habilidad)
 

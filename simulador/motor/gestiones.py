@@ -225,7 +225,7 @@ def turno_mesa(sim: Simulacion) -> None:
     valida = (sim.atraso_cliente[cli] > 0) | ((nivel == FORZADA) & abiertas)
     sim.c.en_cola[mesa.descartar(~valida)] = False  # ya pagó: se descarta sin costo
     cola = mesa.cola()
-    clientes, motivos, _ = mesa.atender(sim.dia, puntajes(sim, cola[0]))
+    clientes, motivos = mesa.atender(sim.dia, puntajes(sim, cola[0]))
     sim.c.en_cola[clientes] = False
     if clientes.size:
         atender_llamadas(sim, clientes, motivos)
@@ -255,7 +255,7 @@ def atender_llamadas(sim: Simulacion, clientes: np.ndarray, motivos: list[str]) 
         f.dia_natural[disp] = np.maximum(dia + 1, f.dia_natural[disp] - int(p.disputa_dias_extra))
         sim.eventos.bloque(dia, cart.c_cliente[disp], disp, "disputa_resuelta")
     sens = sim.seg_arr["sens_llamada"][cart.segmento[cl]]
-    c.impulso[cl] += p.efecto_llamada * sens * (0.5 + eq.habilidad)
+    c.impulso[cl] += comp.impulso_llamada(p, sens, eq.habilidad)
     atraso = sim.atraso_cliente[cl]
     vencido = atraso > 0
     planes = sim.politica.planes

@@ -101,15 +101,15 @@ class Mesa:
         self._cola = tuple(c[~quitar] for c in cola)
         return cola[0][quitar]
 
-    def atender(self, dia: int, puntaje: np.ndarray) -> tuple[np.ndarray, list[str], np.ndarray]:
+    def atender(self, dia: int, puntaje: np.ndarray) -> tuple[np.ndarray, list[str]]:
         """El turno del día: atiende hasta la capacidad de cada réplica, por prioridad.
 
         ``puntaje`` (mayor = antes) va alineado con la cola. Devuelve los clientes atendidos en
-        orden de atención, sus motivos y si cada llamada era forzada.
+        orden de atención y sus motivos.
         """
         cliente, rep, nivel, orden, llegada, motivo = self.cola()
         if cliente.size == 0 or self.cupo_dia <= 0:
-            return np.zeros(0, np.int64), [], np.zeros(0, bool)
+            return np.zeros(0, np.int64), []
         secuencia = np.lexsort((orden, -puntaje, -nivel, rep))
         atiende = secuencia[_rango_en_grupo(rep[secuencia]) < self.cupo_dia]
         self.atendidas += np.bincount(rep[atiende], minlength=self.replicas)
@@ -117,7 +117,7 @@ class Mesa:
                                         minlength=self.replicas).astype(np.int64)
         self.en_cola -= np.bincount(rep[atiende], minlength=self.replicas)
         motivos = [self._motivos[int(m)] for m in motivo[atiende]]
-        resultado = cliente[atiende], motivos, nivel[atiende] == FORZADA
+        resultado = cliente[atiende], motivos
         queda = np.ones(cliente.size, bool)
         queda[atiende] = False
         self._cola = tuple(c[queda] for c in (cliente, rep, nivel, orden, llegada, motivo))

@@ -97,7 +97,6 @@ class Simulacion:
         self.mesa = Mesa(replicas=r, cobradores=eq.cobradores,
                          llamadas_por_dia=eq.llamadas_por_dia, dias_cola=DIAS_COLA)
         self.costo_equipo_dia = round(eq.cobradores * eq.costo_hora * eq.horas_por_dia * 100)
-        self.planes_activos = 0
         self.ventas_hoy = np.zeros(r, np.int64)
         self.vencido_cliente = np.zeros(0)
         self.atraso_cliente = np.zeros(0, np.int64)

@@ -41,11 +41,6 @@ def reloj(env: simpy.Environment, sim: Simulacion) -> Proceso:
         dia += 1
 
 
-def _esperar_hasta(env: simpy.Environment, sim: Simulacion, dia: int) -> simpy.Event:
-    """Espera hasta la mitad del día ``dia``."""
-    return env.timeout(max(0.0, sim.tiempo_de(dia) + 0.5 - env.now))
-
-
 def cambio_politica(env: simpy.Environment, sim: Simulacion, desde_dia: int) -> Proceso:
     """Aplica un cambio de política con fecha (antes del paso diario de ese día)."""
     from simulador.motor import diario
@@ -74,7 +69,6 @@ def plan_pago(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.nda
               plan: PlanesPago, numero: int) -> Proceso:
     """Pie y cuotas de un plan de pago; una cuota impaga rompe el plan."""
     f, c = sim.f, sim.c
-    sim.planes_activos += 1
     total = int(f.saldo(ids).sum())
     pie = round(total * plan.pie_pct / 100.0)
     roto = bool(c.quiebra[cliente]) and pie > 0  # quien quebró no puede pagar el pie
@@ -101,7 +95,6 @@ def plan_pago(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.nda
     abiertas = ids[f.estado[ids] == ABIERTA]
     f.en_plan[ids] = False
     c.en_plan[cliente] = False
-    sim.planes_activos -= 1
     if roto:
         c.confianza[cliente] -= sim.params.delta_confianza_flexibilidad
         sim.eventos.fila(sim.dia, cliente, -1, "plan_roto", "no paga una cuota")
