@@ -135,11 +135,15 @@ def _costos_de(sim: Simulacion, todos: Costos, filas: np.ndarray | slice, desde:
     return Costos(*(c[orden] for c in cols))
 
 
+def _factura_local(sim: Simulacion, factura: np.ndarray) -> np.ndarray:
+    """Número de cada factura dentro de su réplica (-1 sigue siendo «sin factura»)."""
+    return np.where(factura >= 0, sim.cartera.c_local[np.maximum(factura, 0)], -1)
+
+
 def _libro_de(sim: Simulacion, todo: Libro, filas: np.ndarray | slice, desde: int) -> Libro:
     if sim.n_rep == 1:  # una sola réplica: los números ya son los locales (sin copiar)
         return todo
-    factura = todo.factura[filas]
-    local = np.where(factura >= 0, sim.cartera.c_local[np.maximum(factura, 0)], -1)
+    local = _factura_local(sim, todo.factura[filas])
     return Libro(todo.dia[filas], (todo.cliente[filas] - desde).astype(np.int32), local,
                  todo.tipo[filas], todo.centavos[filas])
 
@@ -206,8 +210,7 @@ def construir_resultados(sim: Simulacion, *, consumir: bool = False) -> list[Res
         ev = eventos.iloc[por_evento[r]].reset_index(drop=True) if n > 1 else eventos
         if len(ev) and n > 1:
             ev["cliente"] = ev["cliente"] - desde
-            fac = ev["factura"].to_numpy()
-            ev["factura"] = np.where(fac >= 0, cart.c_local[np.maximum(fac, 0)], -1)
+            ev["factura"] = _factura_local(sim, ev["factura"].to_numpy(np.int64))
         abiertas = ids[f.estado[ids] == ABIERTA]
         salida.append(ResultadoCorrida(
             horizonte_dias=h,

@@ -83,6 +83,16 @@ def abonar(sim: Simulacion, ids: np.ndarray, centavos: np.ndarray, tipo: str) ->
         _cerrar(sim, saldadas, PAGADA)
 
 
+def repartir(saldos: np.ndarray, primero: np.ndarray, montos: np.ndarray) -> np.ndarray:
+    """Cuánto de un monto le toca a cada factura, llenando su grupo de la primera a la última.
+
+    Las filas de un grupo van seguidas y en el orden en que se pagan; ``primero`` es la posición
+    de la primera fila del grupo de cada fila y ``montos`` el monto del grupo de cada fila.
+    """
+    previo = np.cumsum(saldos) - saldos
+    return np.clip(montos - (previo - previo[primero]), 0, saldos)
+
+
 def abonar_total(sim: Simulacion, ids: np.ndarray, centavos: int, tipo: str) -> int:
     """Reparte un monto entre facturas de la más antigua a la más nueva; devuelve lo aplicado."""
     ids = ids[sim.f.estado[ids] == ABIERTA]
@@ -90,8 +100,7 @@ def abonar_total(sim: Simulacion, ids: np.ndarray, centavos: int, tipo: str) -> 
         return 0
     ids = ids[np.argsort(sim.f.dia_venc[ids], kind="stable")]
     saldos = sim.f.saldo(ids)
-    antes = np.concatenate([[0], np.cumsum(saldos)[:-1]])
-    parte = np.clip(centavos - antes, 0, saldos)
+    parte = repartir(saldos, np.zeros(ids.size, np.int64), np.full(ids.size, centavos))
     abonar(sim, ids[parte > 0], parte[parte > 0], tipo)
     return int(parte.sum())
 

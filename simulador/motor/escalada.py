@@ -125,9 +125,7 @@ def _recuperar(sim: Simulacion, ids: np.ndarray, cliente: np.ndarray, fraccion: 
     grupos, inicio, inversa = np.unique(g, return_index=True, return_inverse=True)
     total = np.bincount(inversa, weights=saldos).round().astype(np.int64)
     monto = np.round(total * fraccion[grupos]).astype(np.int64)
-    acumulado = np.cumsum(saldos)
-    antes = acumulado - saldos - (acumulado - saldos)[inicio][inversa]
-    parte = np.clip(monto[inversa] - antes, 0, saldos)
+    parte = dinero.repartir(saldos, inicio[inversa], monto[inversa])
     aplicado = np.bincount(inversa, weights=parte, minlength=grupos.size).round().astype(np.int64)
     for codigo, tipo in ((1, "recuperacion_agencia"), (2, "recuperacion_legal")):
         m = (via[g] == codigo) & (parte > 0)
