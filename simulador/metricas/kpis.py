@@ -96,7 +96,7 @@ class ColumnasFacturas:
             cargos_cobrados=facturas["cargos_cobrados"].to_numpy(dtype=float),
         )
 
-    def filtrar(self, m: np.ndarray) -> ColumnasFacturas:
+    def filtrar(self, m: np.ndarray | slice) -> ColumnasFacturas:
         """Solo las facturas marcadas."""
         return ColumnasFacturas(
             self.vencimiento[m], self.emision[m], self.cierre[m], self.castigo[m], self.pagada[m],

@@ -89,12 +89,23 @@ def saldo_por_cliente(libro: Libro, hasta: int | None = None) -> pd.Series:
     Suma facturado - cobrado - descontado - castigado sobre todos los días del libro hasta ese día.
     """
     m = np.ones(len(libro.dia), dtype=bool) if hasta is None else libro.dia < hasta
-    s = pd.Series(movimientos_con_signo(libro)[m], index=libro.cliente[m])
-    return s.groupby(level=0).sum().astype(np.int64)
+    return _por_cliente(libro.cliente[m], movimientos_con_signo(libro)[m])
 
 
 def ventas_por_cliente(libro: Libro, desde: int, hasta: int) -> pd.Series:
     """Ventas a crédito de cada cliente en centavos con día en ``[desde, hasta)``."""
     m = (libro.tipo == COD["factura"]) & en_rango(libro.dia, desde, hasta)
-    s = pd.Series(libro.centavos[m].astype(np.int64), index=libro.cliente[m])
+    return _por_cliente(libro.cliente[m], libro.centavos[m].astype(np.int64))
+
+
+def _por_cliente(cliente: np.ndarray, centavos: np.ndarray) -> pd.Series:
+    """Suma de centavos por cliente, solo de los clientes que aparecen, en orden de número."""
+    cliente = np.asarray(cliente, np.int64)
+    if cliente.size and cliente.min() >= 0:
+        cuenta = np.bincount(cliente)
+        presentes = np.flatnonzero(cuenta)
+        suma = np.zeros(cuenta.size, np.int64)
+        np.add.at(suma, cliente, centavos)  # enteros: exacto al centavo
+        return pd.Series(suma[presentes], index=presentes)
+    s = pd.Series(np.asarray(centavos, np.int64), index=cliente)
     return s.groupby(level=0).sum().astype(np.int64)

@@ -20,7 +20,6 @@ from simulador.metricas.kpis import (
     cargos_cobrados,
     castigado_principal,
     costo_financiero,
-    costos_por_tipo,
     pct_pagado_a_tiempo,
     pct_pagado_con_descuento,
 )
@@ -77,6 +76,30 @@ def _cartera_diaria(res: ResultadoCorrida, indice: np.ndarray, n: int) -> np.nda
     return inicial[:, None] + np.cumsum(diario, axis=1)
 
 
+def _codigos(columna: pd.Series) -> tuple[list[str], np.ndarray]:
+    """Nombres distintos de una columna (en orden de aparición) y el código de cada fila."""
+    if isinstance(columna.dtype, pd.CategoricalDtype):
+        categorias = np.asarray([str(c) for c in columna.cat.categories] + ["nan"], dtype=object)
+        codigos = columna.cat.codes.to_numpy(np.int64)  # -1 (vacío) -> "nan", como astype(str)
+        usados, primera, inversa = np.unique(codigos, return_index=True, return_inverse=True)
+        orden = np.argsort(primera, kind="stable")
+        rango = np.empty(orden.size, np.int64)
+        rango[orden] = np.arange(orden.size)
+        return [str(categorias[u]) for u in usados[orden]], rango[inversa]
+    valores = columna.astype(str).to_numpy()
+    unicos = list(pd.unique(valores))
+    posicion = {u: i for i, u in enumerate(unicos)}
+    return [str(u) for u in unicos], np.array([posicion[v] for v in valores], np.int64)
+
+
+def _por_segmento(indice: np.ndarray, mascara: np.ndarray, valores: np.ndarray, n: int
+                  ) -> np.ndarray:
+    """Suma de los valores enteros marcados por segmento (exacta: enteros)."""
+    suma = np.zeros(n, np.int64)
+    np.add.at(suma, indice[mascara], np.asarray(valores, np.int64)[mascara])
+    return suma
+
+
 def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario) -> pd.DataFrame:
     """Tabla de indicadores por segmento (columnas y nombres en ``COLUMNAS_SEGMENTO``).
 
@@ -86,14 +109,14 @@ def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario) -> pd.DataFra
     h = res.horizonte_dias
     cli = res.clientes
     nombres = [s.nombre for s in escenario.segmentos]
-    seg_cli = cli["segmento"].astype(str).to_numpy()
-    seg_fac = res.facturas["segmento"].astype(str).to_numpy()
-    for s in [*pd.unique(seg_cli), *pd.unique(seg_fac)]:
+    unicos_cli, inv_cli = _codigos(cli["segmento"])
+    unicos_fac, inv_fac = _codigos(res.facturas["segmento"])
+    for s in [*unicos_cli, *unicos_fac]:
         if s not in nombres:
             nombres.append(s)
     codigo_segmento = {s: i for i, s in enumerate(nombres)}
-    unicos, inversa = np.unique(seg_cli, return_inverse=True)
-    cod_cli = np.array([codigo_segmento[u] for u in unicos], np.int64)[inversa]
+    cod_cli = np.array([codigo_segmento[u] for u in unicos_cli], np.int64)[inv_cli]
+    cod_fac = np.array([codigo_segmento[u] for u in unicos_fac], np.int64)[inv_fac]
     ids_cli = cli["cliente"].to_numpy(np.int64)
     tope = int(ids_cli.max()) + 1 if ids_cli.size else 0
     tabla_cod = np.full(tope, -1, np.int64)
@@ -113,49 +136,48 @@ def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario) -> pd.DataFra
 
     ind_libro = indice_de(res.libro.cliente)
     ind_costos = indice_de(res.costos.cliente)
-    cartera = _cartera_diaria(res, ind_libro, len(nombres)) / 100.0
-    dia, tipo, cent = res.libro.dia, res.libro.tipo, res.libro.centavos.astype(np.int64)
-    horizonte = en_rango(dia, 0, h)
-    fac_todas = ColumnasFacturas.de(res.facturas)
+    n = len(nombres)
+    cartera = _cartera_diaria(res, ind_libro, n) / 100.0
+    tipo, cent = res.libro.tipo, res.libro.centavos
+    horizonte = en_rango(res.libro.dia, 0, h)
+    ventas = _por_segmento(ind_libro, horizonte & (tipo == COD["factura"]), cent, n) / 100.0
+    cobrado = _por_segmento(ind_libro, horizonte & np.isin(tipo, COBRADO), cent, n) / 100.0
+    descuentos = _por_segmento(ind_libro, horizonte & (tipo == COD["descuento_pronto_pago"]),
+                               cent, n) / 100.0
+    costo = _por_segmento(ind_costos, en_rango(res.costos.dia, 0, h), res.costos.centavos,
+                          n) / 100.0
+    # las facturas ordenadas por segmento (orden estable): cada segmento es un tramo contiguo
+    orden = np.argsort(cod_fac, kind="stable")
+    fac_orden = ColumnasFacturas.de(res.facturas).filtrar(orden)
+    limites = np.searchsorted(cod_fac[orden], np.arange(n + 1))
     filas = []
     for j, nombre in enumerate(nombres):
-        del_seg = horizonte & (ind_libro == j)
-        fac = fac_todas.filtrar(seg_fac == nombre)
-        ventas = int(cent[del_seg & (tipo == COD["factura"])].sum()) / 100.0
-        fila: dict[str, float | str] = {
-            "segmento": nombre,
-            "clientes": float((seg_cli == nombre).sum()),
-            "ventas_credito": ventas,
-            "cobrado": int(cent[del_seg & np.isin(tipo, COBRADO)].sum()) / 100.0,
-            "cartera_final": float(cartera[j, -1]),
-            "cartera_promedio": float(cartera[j].mean()),
-            "dso": f.dso_estandar(float(cartera[j, -1]), ventas, h),
-            "castigado_principal": castigado_principal(fac, h),
-            "pct_pagado_a_tiempo": pct_pagado_a_tiempo(fac, h),
-            "pct_pagado_con_descuento": pct_pagado_con_descuento(fac, h),
-            "atraso_medio_pagadas_dias": _atraso_medio_pagadas(fac, h),
-            "costo_descuentos": int(
-                cent[del_seg & (tipo == COD["descuento_pronto_pago"])].sum()
-            ) / 100.0,
-            "cargos_cobrados": cargos_cobrados(fac, h),
-            "costo_cobranza": costos_por_tipo(
-                res.costos, en_rango(res.costos.dia, 0, h) & (ind_costos == j)
-            )["costo_cobranza"],
-            "costo_financiero": costo_financiero(cartera[j], escenario.costo_capital_anual_pct),
-            "margen_bruto_credito": escenario.margen_bruto_pct / 100.0 * ventas,
-        }
-        filas.append(fila)
-    tabla = pd.DataFrame(filas)
-    for col, base in (("ventas_credito", "participacion_ventas_pct"),
-                      ("cartera_final", "participacion_cartera_pct")):
-        total = float(tabla[col].sum())
-        tabla[base] = tabla[col] / total * 100.0 if total else float("nan")
-    tabla["incobrables_pct"] = [
-        float("nan") if v == 0 else 100.0 * c / v
-        for c, v in zip(tabla["castigado_principal"], tabla["ventas_credito"], strict=True)
-    ]
-    tabla["resultado_credito"] = (
-        tabla["margen_bruto_credito"] - tabla["costo_descuentos"] - tabla["castigado_principal"]
-        - tabla["costo_cobranza"] - tabla["costo_financiero"] + tabla["cargos_cobrados"]
+        fac = fac_orden.filtrar(slice(int(limites[j]), int(limites[j + 1])))
+        filas.append((
+            nombre, float((cod_cli == j).sum()), float(cartera[j].mean()),
+            f.dso_estandar(float(cartera[j, -1]), float(ventas[j]), h),
+            castigado_principal(fac, h), pct_pagado_a_tiempo(fac, h),
+            pct_pagado_con_descuento(fac, h), _atraso_medio_pagadas(fac, h),
+            cargos_cobrados(fac, h),
+            costo_financiero(cartera[j], escenario.costo_capital_anual_pct)))
+    col = dict(zip(("segmento", "clientes", "cartera_promedio", "dso", "castigado_principal",
+                    "pct_pagado_a_tiempo", "pct_pagado_con_descuento",
+                    "atraso_medio_pagadas_dias", "cargos_cobrados", "costo_financiero"),
+                   (np.array(v, dtype=object if k == 0 else float)
+                    for k, v in enumerate(zip(*filas, strict=True))), strict=True))
+    col["ventas_credito"], col["cobrado"] = ventas, cobrado
+    col["cartera_final"] = cartera[:, -1].copy()
+    col["costo_descuentos"], col["costo_cobranza"] = descuentos, costo
+    col["margen_bruto_credito"] = escenario.margen_bruto_pct / 100.0 * ventas
+    for fuente, destino in (("ventas_credito", "participacion_ventas_pct"),
+                            ("cartera_final", "participacion_cartera_pct")):
+        total = float(np.sum(col[fuente]))
+        col[destino] = col[fuente] / total * 100.0 if total else np.full(n, np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        col["incobrables_pct"] = np.where(ventas == 0, np.nan,
+                                          100.0 * col["castigado_principal"] / ventas)
+    col["resultado_credito"] = (
+        col["margen_bruto_credito"] - col["costo_descuentos"] - col["castigado_principal"]
+        - col["costo_cobranza"] - col["costo_financiero"] + col["cargos_cobrados"]
     )
-    return tabla[list(COLUMNAS_SEGMENTO)]
+    return pd.DataFrame({k: col[k] for k in COLUMNAS_SEGMENTO})

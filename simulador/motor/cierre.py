@@ -192,6 +192,7 @@ def construir_resultados(sim: Simulacion, *, consumir: bool = False) -> list[Res
     sim.series.registrar(sim, h - 1)
     cart, f = sim.cartera, sim.f
     libro, costos = sim.libro.cerrar(cart.c_cliente), sim.costos.cerrar()
+    sim.series.reconstruir(sim, libro)
     eventos = sim.eventos.cerrar()
     emitidas = np.flatnonzero(f.estado != NO_EMITIDA)
     n = sim.n_rep

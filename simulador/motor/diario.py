@@ -262,9 +262,9 @@ def _pagos(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
     v = ids[pos_v]
     vcli = clientes[pos_v]
     libres = (f.escalada[v] == 0) & ~f.en_plan[v]
-    dif = c.en_dificultad[vcli]
-    liquidez = np.where(c.quiebra[vcli], 0.0,
-                        np.where(dif, sim.params.factor_liquidez_dificultad, 1.0))
+    # liquidez de cada cliente (una pasada por clientes en vez de dos por facturas)
+    liquidez = np.where(c.quiebra, 0.0, np.where(c.en_dificultad,
+                                                 sim.params.factor_liquidez_dificultad, 1.0))[vcli]
     impulso = f.impulso[v] * sim.potencias[dia - f.impulso_dia[v]]
     f.lam[v] += (impulso + c.impulso[vcli]) * liquidez * libres
     accion = libres & (f.lam[v] >= sim.umbral_plano[2 * v + f.umbral_k[v]])

@@ -362,6 +362,7 @@ def prorrogar(sim: Simulacion, cliente: int, dias: int) -> int:
     f, c = sim.f, sim.c
     ids = por_cliente(sim, cliente)
     ids = ids[(f.escalada[ids] == 0) & ~f.en_plan[ids]]
+    sim.series.prorroga(sim.dia, ids, f.dia_venc[ids])
     f.dia_venc[ids] += dias
     f.dia_natural[ids] += dias
     fijar_proximo_paso(sim, ids)

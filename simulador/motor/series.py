@@ -1,4 +1,10 @@
-"""Series diarias del horizonte: cartera por tramo de atraso, cobranza, ventas, cola."""
+"""Series diarias del horizonte: cartera por tramo de atraso, cobranza, ventas, cola.
+
+Cobranza, ventas y cola se anotan al cierre de cada día. La cartera por tramo y las facturas
+abiertas se reconstruyen al final desde el libro (cada movimiento suma a su tramo desde su día
+hasta que la factura cambia de tramo) y desde los días de emisión y cierre: da exactamente lo
+mismo que contarlas cada día, sin recorrer todas las facturas abiertas cada día.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,19 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from simulador.resultado import TRAMOS, Series
+from simulador.motor.estado import INF, NO_EMITIDA
+from simulador.resultado import FACTURADO, TRAMOS, Libro, Series
 
 if TYPE_CHECKING:
     from simulador.motor.modelo import Simulacion
 
 LIMITES_TRAMOS = np.array([0, 30, 60, 90])
 """Un atraso de d días cae en el tramo searchsorted(LIMITES_TRAMOS, d, 'left')."""
+
+_GRANDE = 10**12
+_DESDE_TRAMO = np.array([-_GRANDE, *(LIMITES_TRAMOS + 1)], np.int64)
+"""Primer atraso (días) de cada tramo: el tramo k va de _DESDE_TRAMO[k] a _HASTA_TRAMO[k]."""
+_HASTA_TRAMO = np.array([*LIMITES_TRAMOS, _GRANDE], np.int64)
 
 
 def tramo_de(atraso: np.ndarray) -> np.ndarray:
@@ -33,6 +45,7 @@ class RegistroSeries:
 
     def __init__(self, horizonte: int, replicas: int = 1) -> None:
         k = len(TRAMOS)
+        self.horizonte = horizonte
         self.replicas = replicas
         self.cartera = np.zeros((replicas, horizonte, k))
         self.inicial = np.zeros((replicas, k))
@@ -40,32 +53,110 @@ class RegistroSeries:
         self.ventas = np.zeros((replicas, horizonte))
         self.abiertas = np.zeros((replicas, horizonte), np.int64)
         self.cola = np.zeros((replicas, horizonte), np.int64)
+        self.prorrogas: list[tuple[int, np.ndarray, np.ndarray]] = []
 
     def registrar(self, sim: Simulacion, dia: int) -> None:
-        """Cierra el día ``dia`` (-1 = cartera inicial del horizonte)."""
-        ids = sim.abiertas()
-        k, r = len(TRAMOS), self.replicas
-        tramo = tramo_de(dia - sim.f.dia_venc[ids])
-        if r > 1:
-            rep = sim.cartera.c_rep[ids]
-            tramo = tramo + k * rep
-            abiertas = np.bincount(rep, minlength=r)
-        else:
-            abiertas = np.array([ids.size])
-        por_tramo = np.bincount(tramo, weights=sim.f.saldo(ids), minlength=k * r).reshape(
-            r, k).astype(float) / 100.0
+        """Cierra el día ``dia``: cobranza, ventas y cola (la cartera sale de ``reconstruir``)."""
         if dia < 0:
-            self.inicial = por_tramo
             return
-        self.cartera[:, dia] = por_tramo
-        self.abiertas[:, dia] = abiertas
         cobrado = sim.cobrado_por_dia.get(dia)
         self.cobrado[:, dia] = 0.0 if cobrado is None else cobrado / 100.0
         self.ventas[:, dia] = sim.ventas_hoy / 100.0
         self.cola[:, dia] = sim.mesa.en_cola
+
+    def prorroga(self, dia: int, facturas: np.ndarray, venc_anterior: np.ndarray) -> None:
+        """Anota que esas facturas cambiaron de vencimiento el día ``dia`` (desde ese cierre)."""
+        if facturas.size:
+            self.prorrogas.append((dia, facturas.copy(), venc_anterior.copy()))
+
+    def reconstruir(self, sim: Simulacion, libro: Libro) -> None:
+        """Cartera por tramo (con la inicial, al cierre del día -1) y facturas abiertas de cada
+        día, desde el libro y los días de emisión y cierre de cada factura."""
+        f, rep_de = sim.f, sim.cartera.c_rep
+        h, r, k = self.horizonte, self.replicas, len(TRAMOS)
+        columnas = h + 2  # columna 0: día -1; columna h + 1: fuera del horizonte
+        signo = np.where(np.isin(libro.tipo, FACTURADO), 1, -1)
+        tramos = _Tramos(libro.dia.astype(np.int64), libro.factura,
+                         signo * libro.centavos.astype(np.int64), f.dia_venc, f.dia_cierre)
+        for dia, facturas, anterior in self.prorrogas:
+            tramos.mover(dia, facturas, anterior)
+        desde, hasta, venc, monto, fila = tramos.segmentos()
+        # solo los segmentos que tocan algún cierre desde el día -1 hasta el último
+        vivo = np.flatnonzero((hasta >= 0) & (desde < hasta) & (desde <= h - 1))
+        desde, hasta, venc, monto = desde[vivo], hasta[vivo], venc[vivo], monto[vivo]
+        rep = rep_de[libro.factura[fila[vivo]]] if r > 1 else np.zeros(vivo.size, np.int64)
+        atraso_desde, atraso_hasta = desde - venc, hasta - 1 - venc
+        diff = np.zeros(r * k * columnas, np.int64)
+        for t in range(k):
+            toca = np.flatnonzero((atraso_hasta >= _DESDE_TRAMO[t])
+                                  & (atraso_desde <= _HASTA_TRAMO[t]))
+            v = venc[toca]
+            lo = np.maximum(np.maximum(desde[toca], v + _DESDE_TRAMO[t]), -1)
+            hi = np.minimum(np.minimum(hasta[toca] - 1, v + _HASTA_TRAMO[t]), h - 1)
+            m = lo <= hi
+            base = (rep[toca][m] * k + t) * columnas
+            np.add.at(diff, base + lo[m] + 1, monto[toca][m])
+            np.add.at(diff, base + hi[m] + 2, -monto[toca][m])
+        saldo = np.cumsum(diff.reshape(r, k, columnas), axis=2)
+        self.inicial = saldo[:, :, 0] / 100.0
+        self.cartera = np.ascontiguousarray(saldo[:, :, 1:h + 1].transpose(0, 2, 1)) / 100.0
+        emitidas = np.flatnonzero(f.estado != NO_EMITIDA)
+        cerrada = f.dia_cierre[emitidas] > -INF
+        rep_f = rep_de[emitidas] if r > 1 else np.zeros(emitidas.size, np.int64)
+        cuenta = np.zeros(r * columnas, np.int64)
+        np.add.at(cuenta, rep_f * columnas + np.clip(f.dia_emision[emitidas], -1, h) + 1, 1)
+        cierre = f.dia_cierre[emitidas][cerrada]
+        np.add.at(cuenta, rep_f[cerrada] * columnas + np.clip(cierre, -1, h) + 1, -1)
+        self.abiertas = np.cumsum(cuenta.reshape(r, columnas), axis=1)[:, 1:h + 1]
 
     def cerrar(self, rep: int = 0) -> Series:
         """Las series terminadas de una réplica."""
         return Series(cartera_por_tramo=self.cartera[rep], cobrado=self.cobrado[rep],
                       ventas_credito=self.ventas[rep], facturas_abiertas=self.abiertas[rep],
                       cartera_inicial_por_tramo=self.inicial[rep], cola_llamadas=self.cola[rep])
+
+
+class _Tramos:
+    """Segmentos (desde, hasta, vencimiento, monto) en que cada movimiento del libro pesa sobre
+    el saldo: desde su día en adelante, con el vencimiento vigente a cada cierre (las prórrogas,
+    que solo ocurren en capacitación, parten el segmento de las facturas que movieron)."""
+
+    def __init__(self, dia: np.ndarray, factura: np.ndarray, monto: np.ndarray,
+                 venc_final: np.ndarray, dia_cierre: np.ndarray) -> None:
+        self.dia, self.factura, self.monto = dia, factura, monto
+        self.venc_final = venc_final
+        # desde el día de cierre el saldo de la factura es cero: ningún movimiento pesa más allá
+        cierre = dia_cierre[factura].astype(np.int64)
+        self.hasta = np.where(cierre > -INF, cierre, _GRANDE)
+        self.cambios: dict[int, list[tuple[int, int]]] = {}
+
+    def mover(self, dia: int, facturas: np.ndarray, anterior: np.ndarray) -> None:
+        for i, v in zip(facturas.tolist(), anterior.tolist(), strict=True):
+            self.cambios.setdefault(i, []).append((dia, v))
+
+    def segmentos(self) -> tuple[np.ndarray, ...]:
+        n = self.dia.size
+        fila = np.arange(n)
+        desde, hasta = self.dia, self.hasta
+        venc = self.venc_final[self.factura].astype(np.int64)
+        if not self.cambios:
+            return desde, hasta, venc, self.monto, fila
+        movidas = np.isin(self.factura, np.fromiter(self.cambios, np.int64))
+        extra: list[tuple[int, int, int, int]] = []
+        for j in np.flatnonzero(movidas).tolist():
+            i, t = int(self.factura[j]), int(self.dia[j])
+            cambios = self.cambios[i]  # (día, vencimiento anterior), en orden de día
+            dias = [d for d, _ in cambios] + [_GRANDE]
+            vencs = [v for _, v in cambios] + [int(self.venc_final[i])]
+            inicio = -_GRANDE
+            for d, v in zip(dias, vencs, strict=True):
+                a, b = max(t, inicio), min(d, int(self.hasta[j]))
+                if a < b:
+                    extra.append((a, b, v, j))
+                inicio = d
+        quedan = ~movidas
+        e = np.array(extra, np.int64).reshape(-1, 4)
+        return (np.concatenate([desde[quedan], e[:, 0]]), np.concatenate([hasta[quedan], e[:, 1]]),
+                np.concatenate([venc[quedan], e[:, 2]]),
+                np.concatenate([self.monto[quedan], self.monto[e[:, 3]]]),
+                np.concatenate([fila[quedan], e[:, 3]]))
