@@ -64,7 +64,7 @@ def _pool(n: int) -> ProcessPoolExecutor:
         metodo = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
         contexto = mp.get_context(metodo)
         if metodo == "forkserver":
-            contexto.set_forkserver_preload(["simulador.experimentos.replicas"])
+            contexto.set_forkserver_preload(["simulador.experimentos.precarga"])
         _POOL = ProcessPoolExecutor(max_workers=n, mp_context=contexto)
         _POOL_N = n
     return _POOL

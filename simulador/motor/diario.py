@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from simulador.motor import comportamiento as comp
-from simulador.motor import dinero, gestiones
+from simulador.motor import dinero, gestiones, nucleo
 from simulador.motor.cartera import EPISODIOS_DIFICULTAD
 from simulador.motor.estado import ABIERTA, INF
 
@@ -81,7 +81,7 @@ def iniciar_dia(sim: Simulacion, dia: int) -> None:
         _cargos(sim, dia, ids)
         _seguimiento(sim, dia, ids)
         ids = sim.abiertas()
-        viejas = ids[f.dia_venc[ids] <= dia - sim.politica.castigo_dias]
+        viejas = nucleo.hasta_dia(ids, f.dia_venc, dia - sim.politica.castigo_dias)
         viejas = viejas[(f.estado[viejas] == ABIERTA) & (f.escalada[viejas] == 0)
                         & ~f.en_plan[viejas]]
         if viejas.size:
@@ -97,7 +97,7 @@ def _clientes(sim: Simulacion, dia: int) -> None:
     if termina.any():
         c.en_dificultad[termina] = False
         ids = sim.abiertas()
-        ids = ids[termina[sim.f.abiertas_cliente]]  # (alineado con las abiertas)
+        ids = nucleo.marcadas(ids, sim.f.abiertas_cliente, termina)  # (alineado con las abiertas)
         ids = ids[sim.f.dia_natural[ids] <= dia]
         sim.f.dia_natural[ids] = dia + 1 + (cart.c_local[ids] % 10)
         fin = np.flatnonzero(termina)
@@ -252,27 +252,14 @@ def _en_horizonte(sim: Simulacion, dia: int, compras: np.ndarray, montos: np.nda
 def _pagos(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
     f, c, cart = sim.f, sim.c, sim.cartera
     clientes = f.abiertas_cliente  # alineado con ids (las abiertas, recién compactadas)
-    # (1) llega la fecha natural de pago (salvo en dificultad, en plan o escalada)
-    pos_nat = np.flatnonzero(f.dia_natural[ids] <= dia)
-    nat = ids[pos_nat]
-    pos_nat = pos_nat[~c.en_dificultad[clientes[pos_nat]] & (f.escalada[nat] == 0)
-                      & ~f.en_plan[nat]]
+    # (1) llega la fecha natural de pago (salvo en dificultad, en plan o escalada);
     # (2) la intensidad de las gestiones supera el umbral (desde 2 días antes del vencimiento)
-    pos_v = np.flatnonzero(f.dia_venc[ids] <= dia + 2)
-    v = ids[pos_v]
-    vcli = clientes[pos_v]
-    libres = (f.escalada[v] == 0) & ~f.en_plan[v]
-    # liquidez de cada cliente (una pasada por clientes en vez de dos por facturas)
-    liquidez = np.where(c.quiebra, 0.0, np.where(c.en_dificultad,
-                                                 sim.params.factor_liquidez_dificultad, 1.0))[vcli]
-    impulso = f.impulso[v] * sim.potencias[dia - f.impulso_dia[v]]
-    f.lam[v] += (impulso + c.impulso[vcli]) * liquidez * libres
-    accion = libres & (f.lam[v] >= sim.umbral_plano[2 * v + f.umbral_k[v]])
-    if pos_nat.size == 0 and not accion.any():
+    paga = nucleo.escanear_pagos(
+        ids, clientes, dia, f.dia_natural, f.dia_venc, f.escalada, f.en_plan, c.en_dificultad,
+        c.quiebra, sim.params.factor_liquidez_dificultad, f.impulso, f.impulso_dia,
+        sim.potencias, c.impulso, f.lam, sim.umbral_plano, f.umbral_k)
+    if not paga.any():
         return
-    paga = np.zeros(ids.size, bool)
-    paga[pos_nat] = True
-    paga[pos_v[accion]] = True
     pids = ids[paga]
     pcli = cart.c_cliente[pids]
     # descuentos por pronto pago
@@ -342,7 +329,7 @@ def _seguimiento(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
     if n == 0:
         return
     f, c, cart = sim.f, sim.c, sim.cartera
-    ids = ids[f.dia_paso[ids] <= dia]
+    ids = nucleo.hasta_dia(ids, f.dia_paso, dia)
     if ids.size == 0:
         return
     ids = ids[(f.escalada[ids] == 0) & ~f.en_plan[ids]

@@ -12,7 +12,7 @@ import numpy as np
 
 from simulador.config.politica import Paso
 from simulador.motor import comportamiento as comp
-from simulador.motor import dinero, escalada, procesos
+from simulador.motor import dinero, escalada, nucleo, procesos
 from simulador.motor.estado import INF
 from simulador.motor.mesa import FORZADA, RUTINA, URGENTE
 
@@ -73,8 +73,7 @@ def de_clientes(sim: Simulacion, clientes: np.ndarray) -> np.ndarray:
     """Facturas abiertas de varios clientes (en orden de número de factura)."""
     marca = np.zeros(sim.cartera.n_clientes, bool)
     marca[clientes] = True
-    ids = sim.abiertas()
-    return ids[marca[sim.f.abiertas_cliente]]
+    return nucleo.marcadas(sim.abiertas(), sim.f.abiertas_cliente, marca)
 
 
 def bloqueados(sim: Simulacion, cli: np.ndarray, monto: np.ndarray) -> np.ndarray:

@@ -15,7 +15,7 @@ import simpy
 from simulador.aleatoriedad import Flujos, uniforme, uniformes
 from simulador.config import Escenario, Politica
 from simulador.config.politica import Paso
-from simulador.motor import diario, escalada, gestiones, procesos
+from simulador.motor import diario, escalada, gestiones, nucleo, procesos
 from simulador.motor.cartera import Cartera, apilar, generar_cartera
 from simulador.motor.cierre import construir_resultados
 from simulador.motor.comportamiento import decaimiento_diario
@@ -126,9 +126,8 @@ class Simulacion:
         cierres desde la última vez."""
         f = self.f
         if self.hay_cierres:
-            sigue = f.estado[f.abiertas] == ABIERTA
-            f.abiertas = f.abiertas[sigue]
-            f.abiertas_cliente = f.abiertas_cliente[sigue]
+            f.abiertas, f.abiertas_cliente = nucleo.compactar(f.abiertas, f.abiertas_cliente,
+                                                              f.estado, ABIERTA)
             self.hay_cierres = False
         return f.abiertas
 
