@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy.special import stdtrit  # cuantil t de Student (lo que usa scipy.stats.t.ppf)
 
 from simulador.config import Escenario, Politica
 from simulador.experimentos.ejecutor import Progreso, mapear, trabajadores_por_defecto
@@ -167,7 +167,7 @@ def resumir(valores: np.ndarray) -> Resumen:
         return Resumen(nan, nan, nan, nan, nan, nan, 0)
     media = float(x.mean())
     desvio = float(x.std(ddof=1)) if n > 1 else 0.0
-    semi = float(stats.t.ppf(0.975, n - 1)) * desvio / math.sqrt(n) if n > 1 else 0.0
+    semi = float(stdtrit(n - 1, 0.975)) * desvio / math.sqrt(n) if n > 1 else 0.0
     return Resumen(media=media, ic_inf=media - semi, ic_sup=media + semi,
                    p5=float(np.percentile(x, 5)), p95=float(np.percentile(x, 95)),
                    desvio=desvio, n=n)

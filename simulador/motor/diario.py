@@ -77,13 +77,12 @@ def iniciar_dia(sim: Simulacion, dia: int) -> None:
     ids = sim.abiertas()
     if ids.size:
         _pagos(sim, dia, ids)  # ids recién compactadas: alineadas con f.abiertas_cliente
-        ids = sim.abiertas()
-        _cargos(sim, dia, ids)
-        _seguimiento(sim, dia, ids)
-        ids = sim.abiertas()
-        viejas = nucleo.hasta_dia(ids, f.dia_venc, dia - sim.politica.castigo_dias)
-        viejas = viejas[(f.estado[viejas] == ABIERTA) & (f.escalada[viejas] == 0)
-                        & ~f.en_plan[viejas]]
+        _cargos(sim, dia)
+        # los recorridos saltan las facturas que se cerraron hoy (sin compactar la lista)
+        _seguimiento(sim, dia, f.abiertas)
+        viejas = nucleo.hasta_dia(f.abiertas, f.dia_venc, dia - sim.politica.castigo_dias,
+                                  f.estado, ABIERTA)
+        viejas = viejas[(f.escalada[viejas] == 0) & ~f.en_plan[viejas]]
         if viejas.size:
             dinero.castigar(sim, viejas)
     sim.c.impulso *= sim.decaimiento
@@ -96,8 +95,8 @@ def _clientes(sim: Simulacion, dia: int) -> None:
     termina = c.en_dificultad & (c.dificultad_hasta <= dia)
     if termina.any():
         c.en_dificultad[termina] = False
-        ids = sim.abiertas()
-        ids = nucleo.marcadas(ids, sim.f.abiertas_cliente, termina)  # (alineado con las abiertas)
+        f = sim.f
+        ids = nucleo.marcadas(f.abiertas, f.abiertas_cliente, termina, f.estado, ABIERTA)
         ids = ids[sim.f.dia_natural[ids] <= dia]
         sim.f.dia_natural[ids] = dia + 1 + (cart.c_local[ids] % 10)
         fin = np.flatnonzero(termina)
@@ -232,7 +231,6 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
     f.paso_sig[j] = sim.primer_paso
     if sim.primer_paso < len(sim.pasos):
         f.dia_paso[j] = venc + int(sim.pasos_dias[sim.primer_paso])
-    sim.abiertas()  # compacta antes de agregar, para que los clientes queden alineados
     f.abiertas = np.concatenate([f.abiertas, j])
     f.abiertas_cliente = np.concatenate([f.abiertas_cliente, cli])
     sim.libro.bloque(dia, j, "factura", monto)
@@ -299,10 +297,11 @@ def _pagos(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
     gestiones.senales(sim, np.unique(cart.c_cliente[lentas]), "paga más lento que su costumbre")
 
 
-def _cargos(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
+def _cargos(sim: Simulacion, dia: int) -> None:
     mora, f = sim.politica.mora, sim.f
     if mora.cargo_fijo <= 0 and mora.cargo_pct <= 0 and mora.interes_anual_pct <= 0:
         return
+    ids = sim.abiertas()
     tau = dia - f.dia_venc[ids]
     vencidas = (tau > mora.dias_gracia) & (f.escalada[ids] == 0) & ~f.en_plan[ids]
     if not vencidas.any():
@@ -329,7 +328,7 @@ def _seguimiento(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
     if n == 0:
         return
     f, c, cart = sim.f, sim.c, sim.cartera
-    ids = nucleo.hasta_dia(ids, f.dia_paso, dia)
+    ids = nucleo.hasta_dia(ids, f.dia_paso, dia, f.estado, ABIERTA)
     if ids.size == 0:
         return
     ids = ids[(f.escalada[ids] == 0) & ~f.en_plan[ids]

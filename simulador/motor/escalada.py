@@ -40,6 +40,20 @@ class CalendarioEscalada:
         self.via = np.zeros(0, np.int8)
         self.por_dia: dict[int, list[np.ndarray]] = {}
         self.n = 0
+        self._facturas: list[np.ndarray] = []  # facturas escaladas (se podan al resolver)
+
+    def anotar_facturas(self, ids: np.ndarray) -> None:
+        """Anota facturas recién escaladas."""
+        self._facturas.append(ids)
+
+    def facturas(self, estado: np.ndarray) -> np.ndarray:
+        """Las facturas escaladas que siguen abiertas (poda las cerradas), sin orden."""
+        if not self._facturas:
+            return np.zeros(0, np.int64)
+        todas = np.concatenate(self._facturas)
+        todas = todas[estado[todas] == ABIERTA]
+        self._facturas = [todas]
+        return todas
 
     def agregar(self, clientes: np.ndarray, exito: np.ndarray, fraccion: np.ndarray, via: int,
                 dias: np.ndarray) -> np.ndarray:
@@ -90,6 +104,7 @@ def escalar(sim: Simulacion, ids: np.ndarray, via: str) -> None:
     dias = np.floor(sim.env.now + plazo).astype(np.int64) + sim.inicio
     grupos = sim.escaladas.agregar(clientes, exito, fraccion, codigo, dias)
     f.grupo_escalada[ids] = grupos[grupo_de]
+    sim.escaladas.anotar_facturas(ids)
 
 
 def resolver(sim: Simulacion) -> None:
@@ -101,9 +116,8 @@ def resolver(sim: Simulacion) -> None:
     f = sim.f
     marca = np.zeros(cal.n, bool)
     marca[np.concatenate(hoy)] = True
-    ids = sim.abiertas()
-    ids = ids[f.escalada[ids] > 0]
-    ids = ids[marca[f.grupo_escalada[ids]]]
+    ids = cal.facturas(f.estado)
+    ids = np.sort(ids[marca[f.grupo_escalada[ids]]])  # en orden de número, como las abiertas
     if ids.size == 0:
         return
     cliente, exito, fraccion, via = cal.cliente, cal.exito, cal.fraccion, cal.via

@@ -13,7 +13,7 @@ import numpy as np
 from simulador.config.politica import Paso
 from simulador.motor import comportamiento as comp
 from simulador.motor import dinero, escalada, nucleo, procesos
-from simulador.motor.estado import INF
+from simulador.motor.estado import ABIERTA, INF
 from simulador.motor.mesa import FORZADA, RUTINA, URGENTE
 
 if TYPE_CHECKING:
@@ -73,7 +73,8 @@ def de_clientes(sim: Simulacion, clientes: np.ndarray) -> np.ndarray:
     """Facturas abiertas de varios clientes (en orden de número de factura)."""
     marca = np.zeros(sim.cartera.n_clientes, bool)
     marca[clientes] = True
-    return nucleo.marcadas(sim.abiertas(), sim.f.abiertas_cliente, marca)
+    f = sim.f  # la lista puede tener cerradas de hoy: el recorrido las salta
+    return nucleo.marcadas(f.abiertas, f.abiertas_cliente, marca, f.estado, ABIERTA)
 
 
 def bloqueados(sim: Simulacion, cli: np.ndarray, monto: np.ndarray) -> np.ndarray:

@@ -55,26 +55,27 @@ def escanear_pagos(ids: np.ndarray, clientes: np.ndarray, dia: int, dia_natural:
 
 
 @njit(**_opciones)
-def hasta_dia(ids: np.ndarray, valores: np.ndarray, limite: int
+def hasta_dia(ids: np.ndarray, valores: np.ndarray, limite: int, estado: np.ndarray, abierta: int
               ) -> np.ndarray:  # pragma: no cover - compilado
-    """``ids[valores[ids] <= limite]`` en una sola pasada."""
+    """``ids[(valores[ids] <= limite) & (estado[ids] == abierta)]`` en una sola pasada."""
     salida = np.empty(ids.size, ids.dtype)
     k = 0
     for j in range(ids.size):
-        if valores[ids[j]] <= limite:
+        if valores[ids[j]] <= limite and estado[ids[j]] == abierta:
             salida[k] = ids[j]
             k += 1
     return salida[:k]
 
 
 @njit(**_opciones)
-def marcadas(ids: np.ndarray, clientes: np.ndarray, marca: np.ndarray
-             ) -> np.ndarray:  # pragma: no cover - compilado
-    """``ids[marca[clientes]]``: las facturas de los clientes marcados, en una pasada."""
+def marcadas(ids: np.ndarray, clientes: np.ndarray, marca: np.ndarray, estado: np.ndarray,
+             abierta: int) -> np.ndarray:  # pragma: no cover - compilado
+    """``ids[marca[clientes] & (estado[ids] == abierta)]``: las facturas abiertas de los clientes
+    marcados, en una pasada."""
     salida = np.empty(ids.size, ids.dtype)
     k = 0
     for j in range(ids.size):
-        if marca[clientes[j]]:
+        if marca[clientes[j]] and estado[ids[j]] == abierta:
             salida[k] = ids[j]
             k += 1
     return salida[:k]
@@ -109,7 +110,7 @@ def calentar() -> None:
     escanear_pagos(ids, clientes, 0, f.dia_natural, f.dia_venc, f.escalada, f.en_plan,
                    c.en_dificultad, c.quiebra, 0.5, f.impulso, f.impulso_dia, np.ones(2),
                    c.impulso, f.lam, np.ones(4), f.umbral_k)
-    hasta_dia(ids, f.dia_venc, 0)
-    hasta_dia(ids, f.dia_paso, 0)
-    marcadas(ids, clientes, np.zeros(1, bool))
+    hasta_dia(ids, f.dia_venc, 0, f.estado, ABIERTA)
+    hasta_dia(ids, f.dia_paso, 0, f.estado, ABIERTA)
+    marcadas(ids, clientes, np.zeros(1, bool), f.estado, ABIERTA)
     compactar(ids, clientes, f.estado, ABIERTA)
