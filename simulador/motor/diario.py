@@ -1,9 +1,12 @@
 """El paso diario vectorizado: clientes, emisión, pagos, cargos, seguimiento y castigos.
 
-Orden dentro de un día: (1) se cierra la serie del día anterior; (2) dificultad, rotación y
-confianza de los clientes; (3) emisión de las compras del día; (4) pagos; (5) cargos e intereses;
+Orden dentro de un día: (1) se cierran las series diarias del día anterior que no salen del
+libro (la cartera por tramo se reconstruye al final: ``series.RegistroSeries.reconstruir``);
+(2) dificultad, rotación y confianza de los clientes; (3) emisión de las compras del día;
+(4) pagos; (5) cargos e intereses;
 (6) pasos del seguimiento; (7) castigos por antigüedad; (8) decaimiento de los impulsos.
 Los procesos SimPy del día (llamadas, cuotas, agencia, legal) corren después, dentro del día.
+Los recorridos de todas las facturas abiertas están compilados en ``nucleo``.
 """
 
 from __future__ import annotations
