@@ -12,6 +12,7 @@ import functools
 import zlib
 
 import numpy as np
+from numba import njit
 
 FUENTES: tuple[str, ...] = (
     "clientes", "facturas", "pagos", "disputas", "dificultad", "rotacion", "postulantes",
@@ -84,14 +85,33 @@ def uniformes(semilla: int, fuente: str, replica: np.ndarray | int, cliente: np.
     rep = np.atleast_1d(np.asarray(replica, dtype=np.int64)).astype(np.uint64)
     cli = np.atleast_1d(np.asarray(cliente, dtype=np.int64)).astype(np.uint64)
     cont = np.atleast_1d(np.asarray(contador, dtype=np.int64)).astype(np.uint64)
-    rep, cli, cont = np.broadcast_arrays(rep, cli, cont)
-    x = (_base(semilla, fuente) + rep * _PASO_REPLICA) ^ (cli * _PASO_CLIENTE)
-    x = _mezclar(x + cont * _PASO_CONTADOR)
-    salida = np.empty((x.shape[0], k))
-    for j in range(k):
-        y = _mezclar(x + np.uint64(((j + 1) * int(_PASO_SORTEO)) & _MASCARA))
-        salida[:, j] = (y >> np.uint64(11)).astype(np.float64) * (1.0 / (1 << 53))
+    rep, cli, cont = (np.ascontiguousarray(a) for a in np.broadcast_arrays(rep, cli, cont))
+    return _uniformes_compilado(_base(semilla, fuente), rep, cli, cont, k)
+
+
+@njit(cache=True, nogil=True)
+def _uniformes_compilado(base: np.uint64, rep: np.ndarray, cli: np.ndarray, cont: np.ndarray,
+                         k: int) -> np.ndarray:  # pragma: no cover - compilado
+    """El mismo cálculo que ``_mezclar`` sobre arreglos, en un bucle compilado (bit a bit igual:
+    aritmética entera de 64 bits sin signo, módulo 2**64)."""
+    salida = np.empty((rep.shape[0], k))
+    escala = 1.0 / (1 << 53)
+    for i in range(rep.shape[0]):
+        x = (base + rep[i] * _PASO_REPLICA) ^ (cli[i] * _PASO_CLIENTE)
+        x = _mezclar_uno(x + cont[i] * _PASO_CONTADOR)
+        for j in range(k):
+            y = _mezclar_uno(x + np.uint64(j + 1) * _PASO_SORTEO)
+            salida[i, j] = np.float64(y >> np.uint64(11)) * escala
     return salida
+
+
+@njit(cache=True, nogil=True)
+def _mezclar_uno(x: np.uint64) -> np.uint64:  # pragma: no cover - compilado
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
 
 
 def _mezclar_int(x: int) -> int:

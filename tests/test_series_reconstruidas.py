@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 
 from simulador import cargar_escenario, cargar_politica
+from simulador.motor import series
 from simulador.motor.estado import ABIERTA
 from simulador.motor.modelo import Simulacion
 from simulador.motor.pausa import Accion, aplicar_acciones
@@ -79,7 +81,8 @@ def test_reconstruccion_igual_al_conteo_diario_con_replicas_apiladas() -> None:
     _comparar(sim, _espiar(sim))
 
 
-def test_reconstruccion_con_prorrogas_y_castigos_a_mano() -> None:
+def test_reconstruccion_con_prorrogas_y_castigos_a_mano(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(series, "_TROZO", 997)  # el libro se recorre en muchos trozos
     sim = _sim((0,), "actual_laxa")
     conteo = _espiar(sim)
     sim.avanzar(60)

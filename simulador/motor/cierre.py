@@ -192,7 +192,6 @@ def construir_resultados(sim: Simulacion, *, consumir: bool = False) -> list[Res
     sim.series.registrar(sim, h - 1)
     cart, f = sim.cartera, sim.f
     libro, costos = sim.libro.cerrar(cart.c_cliente), sim.costos.cerrar()
-    sim.series.reconstruir(sim, libro)
     eventos = sim.eventos.cerrar()
     emitidas = np.flatnonzero(f.estado != NO_EMITIDA)
     n = sim.n_rep
@@ -203,6 +202,7 @@ def construir_resultados(sim: Simulacion, *, consumir: bool = False) -> list[Res
     por_evento = _partir(cart.rep_cliente[eventos["cliente"].to_numpy(np.int64)], n) \
         if n > 1 else todo
     _liberar(sim)
+    sim.series.reconstruir(sim, libro)
     salida = []
     for r in range(n):
         desde, hasta = int(cart.desde_cliente[r]), int(cart.desde_cliente[r + 1])

@@ -102,7 +102,10 @@ def calentar() -> None:
     Los trabajadores de los experimentos nacen de un proceso que ya lo hizo, así que no pagan la
     compilación en cada comparación.
     """
+    from simulador.aleatoriedad import uniformes
     from simulador.motor.estado import ABIERTA, EstadoClientes, EstadoFacturas
+
+    uniformes(1, "calentar", 0, np.zeros(1, np.int64), 0, 2)
 
     f, c = EstadoFacturas(2), EstadoClientes(1, 0.5)
     ids = np.zeros(1, np.int64)

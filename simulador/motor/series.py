@@ -25,6 +25,8 @@ _GRANDE = 10**12
 _DESDE_TRAMO = np.array([-_GRANDE, *(LIMITES_TRAMOS + 1)], np.int64)
 """Primer atraso (días) de cada tramo: el tramo k va de _DESDE_TRAMO[k] a _HASTA_TRAMO[k]."""
 _HASTA_TRAMO = np.array([*LIMITES_TRAMOS, _GRANDE], np.int64)
+_TROZO = 1 << 20
+"""Filas del libro por trozo al reconstruir la cartera (acota la memoria)."""
 
 
 def tramo_de(atraso: np.ndarray) -> np.ndarray:
@@ -71,32 +73,40 @@ class RegistroSeries:
 
     def reconstruir(self, sim: Simulacion, libro: Libro) -> None:
         """Cartera por tramo (con la inicial, al cierre del día -1) y facturas abiertas de cada
-        día, desde el libro y los días de emisión y cierre de cada factura."""
+        día, desde el libro y los días de emisión y cierre de cada factura.
+
+        El libro se recorre en trozos para no multiplicar la memoria en las corridas grandes.
+        """
         f, rep_de = sim.f, sim.cartera.c_rep
         h, r, k = self.horizonte, self.replicas, len(TRAMOS)
         columnas = h + 2  # columna 0: día -1; columna h + 1: fuera del horizonte
-        signo = np.where(np.isin(libro.tipo, FACTURADO), 1, -1)
-        tramos = _Tramos(libro.dia.astype(np.int64), libro.factura,
-                         signo * libro.centavos.astype(np.int64), f.dia_venc, f.dia_cierre)
+        cambios: dict[int, list[tuple[int, int]]] = {}  # factura -> [(día, vencimiento anterior)]
         for dia, facturas, anterior in self.prorrogas:
-            tramos.mover(dia, facturas, anterior)
-        desde, hasta, venc, monto, fila = tramos.segmentos()
-        # solo los segmentos que tocan algún cierre desde el día -1 hasta el último
-        vivo = np.flatnonzero((hasta >= 0) & (desde < hasta) & (desde <= h - 1))
-        desde, hasta, venc, monto = desde[vivo], hasta[vivo], venc[vivo], monto[vivo]
-        rep = rep_de[libro.factura[fila[vivo]]] if r > 1 else np.zeros(vivo.size, np.int64)
-        atraso_desde, atraso_hasta = desde - venc, hasta - 1 - venc
+            for i, v in zip(facturas.tolist(), anterior.tolist(), strict=True):
+                cambios.setdefault(i, []).append((dia, v))
         diff = np.zeros(r * k * columnas, np.int64)
-        for t in range(k):
-            toca = np.flatnonzero((atraso_hasta >= _DESDE_TRAMO[t])
-                                  & (atraso_desde <= _HASTA_TRAMO[t]))
-            v = venc[toca]
-            lo = np.maximum(np.maximum(desde[toca], v + _DESDE_TRAMO[t]), -1)
-            hi = np.minimum(np.minimum(hasta[toca] - 1, v + _HASTA_TRAMO[t]), h - 1)
-            m = lo <= hi
-            base = (rep[toca][m] * k + t) * columnas
-            np.add.at(diff, base + lo[m] + 1, monto[toca][m])
-            np.add.at(diff, base + hi[m] + 2, -monto[toca][m])
+        for a in range(0, libro.dia.size, _TROZO):
+            b = min(libro.dia.size, a + _TROZO)
+            factura = libro.factura[a:b]
+            signo = np.where(np.isin(libro.tipo[a:b], FACTURADO), 1, -1)
+            desde, hasta, venc, monto, fila = _segmentos(
+                libro.dia[a:b].astype(np.int64), factura, signo * libro.centavos[a:b],
+                f.dia_venc, f.dia_cierre, cambios)
+            # solo los segmentos que tocan algún cierre desde el día -1 hasta el último
+            vivo = np.flatnonzero((hasta >= 0) & (desde < hasta) & (desde <= h - 1))
+            desde, hasta, venc, monto = desde[vivo], hasta[vivo], venc[vivo], monto[vivo]
+            rep = rep_de[factura[fila[vivo]]] if r > 1 else np.zeros(vivo.size, np.int64)
+            atraso_desde, atraso_hasta = desde - venc, hasta - 1 - venc
+            for t in range(k):
+                toca = np.flatnonzero((atraso_hasta >= _DESDE_TRAMO[t])
+                                      & (atraso_desde <= _HASTA_TRAMO[t]))
+                v = venc[toca]
+                lo = np.maximum(np.maximum(desde[toca], v + _DESDE_TRAMO[t]), -1)
+                hi = np.minimum(np.minimum(hasta[toca] - 1, v + _HASTA_TRAMO[t]), h - 1)
+                m = lo <= hi
+                base = (rep[toca][m] * k + t) * columnas
+                np.add.at(diff, base + lo[m] + 1, monto[toca][m])
+                np.add.at(diff, base + hi[m] + 2, -monto[toca][m])
         saldo = np.cumsum(diff.reshape(r, k, columnas), axis=2)
         self.inicial = saldo[:, :, 0] / 100.0
         self.cartera = np.ascontiguousarray(saldo[:, :, 1:h + 1].transpose(0, 2, 1)) / 100.0
@@ -116,47 +126,35 @@ class RegistroSeries:
                       cartera_inicial_por_tramo=self.inicial[rep], cola_llamadas=self.cola[rep])
 
 
-class _Tramos:
-    """Segmentos (desde, hasta, vencimiento, monto) en que cada movimiento del libro pesa sobre
-    el saldo: desde su día en adelante, con el vencimiento vigente a cada cierre (las prórrogas,
-    que solo ocurren en capacitación, parten el segmento de las facturas que movieron)."""
-
-    def __init__(self, dia: np.ndarray, factura: np.ndarray, monto: np.ndarray,
-                 venc_final: np.ndarray, dia_cierre: np.ndarray) -> None:
-        self.dia, self.factura, self.monto = dia, factura, monto
-        self.venc_final = venc_final
-        # desde el día de cierre el saldo de la factura es cero: ningún movimiento pesa más allá
-        cierre = dia_cierre[factura].astype(np.int64)
-        self.hasta = np.where(cierre > -INF, cierre, _GRANDE)
-        self.cambios: dict[int, list[tuple[int, int]]] = {}
-
-    def mover(self, dia: int, facturas: np.ndarray, anterior: np.ndarray) -> None:
-        for i, v in zip(facturas.tolist(), anterior.tolist(), strict=True):
-            self.cambios.setdefault(i, []).append((dia, v))
-
-    def segmentos(self) -> tuple[np.ndarray, ...]:
-        n = self.dia.size
-        fila = np.arange(n)
-        desde, hasta = self.dia, self.hasta
-        venc = self.venc_final[self.factura].astype(np.int64)
-        if not self.cambios:
-            return desde, hasta, venc, self.monto, fila
-        movidas = np.isin(self.factura, np.fromiter(self.cambios, np.int64))
-        extra: list[tuple[int, int, int, int]] = []
-        for j in np.flatnonzero(movidas).tolist():
-            i, t = int(self.factura[j]), int(self.dia[j])
-            cambios = self.cambios[i]  # (día, vencimiento anterior), en orden de día
-            dias = [d for d, _ in cambios] + [_GRANDE]
-            vencs = [v for _, v in cambios] + [int(self.venc_final[i])]
-            inicio = -_GRANDE
-            for d, v in zip(dias, vencs, strict=True):
-                a, b = max(t, inicio), min(d, int(self.hasta[j]))
-                if a < b:
-                    extra.append((a, b, v, j))
-                inicio = d
-        quedan = ~movidas
-        e = np.array(extra, np.int64).reshape(-1, 4)
-        return (np.concatenate([desde[quedan], e[:, 0]]), np.concatenate([hasta[quedan], e[:, 1]]),
-                np.concatenate([venc[quedan], e[:, 2]]),
-                np.concatenate([self.monto[quedan], self.monto[e[:, 3]]]),
-                np.concatenate([fila[quedan], e[:, 3]]))
+def _segmentos(dia: np.ndarray, factura: np.ndarray, monto: np.ndarray, venc_final: np.ndarray,
+               dia_cierre: np.ndarray, cambios: dict[int, list[tuple[int, int]]]
+               ) -> tuple[np.ndarray, ...]:
+    """Segmentos (desde, hasta, vencimiento, monto, fila) en que cada movimiento del libro pesa
+    sobre el saldo: desde su día hasta el cierre de su factura (desde ahí el saldo es cero), con el
+    vencimiento vigente a cada cierre. Las prórrogas, que solo ocurren en capacitación, parten el
+    segmento de las facturas que movieron."""
+    n = dia.size
+    fila = np.arange(n)
+    cierre = dia_cierre[factura].astype(np.int64)
+    hasta = np.where(cierre > -INF, cierre, _GRANDE)
+    venc = venc_final[factura].astype(np.int64)
+    if not cambios:
+        return dia, hasta, venc, monto, fila
+    movidas = np.isin(factura, np.fromiter(cambios, np.int64))
+    extra: list[tuple[int, int, int, int]] = []
+    for j in np.flatnonzero(movidas).tolist():
+        i, t = int(factura[j]), int(dia[j])
+        dias = [d for d, _ in cambios[i]] + [_GRANDE]  # (día, vencimiento anterior), por día
+        vencs = [v for _, v in cambios[i]] + [int(venc_final[i])]
+        inicio = -_GRANDE
+        for d, v in zip(dias, vencs, strict=True):
+            a, b = max(t, inicio), min(d, int(hasta[j]))
+            if a < b:
+                extra.append((a, b, v, j))
+            inicio = d
+    quedan = ~movidas
+    e = np.array(extra, np.int64).reshape(-1, 4)
+    return (np.concatenate([dia[quedan], e[:, 0]]), np.concatenate([hasta[quedan], e[:, 1]]),
+            np.concatenate([venc[quedan], e[:, 2]]),
+            np.concatenate([monto[quedan], monto[e[:, 3]]]),
+            np.concatenate([fila[quedan], e[:, 3]]))
