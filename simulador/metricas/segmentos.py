@@ -23,7 +23,7 @@ from simulador.metricas.kpis import (
     pct_pagado_a_tiempo,
     pct_pagado_con_descuento,
 )
-from simulador.metricas.libro import en_rango, movimientos_con_signo
+from simulador.metricas.libro import de_tipo, en_rango, movimientos_con_signo
 from simulador.resultado import COBRADO, COD, ResultadoCorrida
 
 SIN_SEGMENTO = "(sin segmento)"
@@ -141,7 +141,7 @@ def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario) -> pd.DataFra
     tipo, cent = res.libro.tipo, res.libro.centavos
     horizonte = en_rango(res.libro.dia, 0, h)
     ventas = _por_segmento(ind_libro, horizonte & (tipo == COD["factura"]), cent, n) / 100.0
-    cobrado = _por_segmento(ind_libro, horizonte & np.isin(tipo, COBRADO), cent, n) / 100.0
+    cobrado = _por_segmento(ind_libro, horizonte & de_tipo(tipo, COBRADO), cent, n) / 100.0
     descuentos = _por_segmento(ind_libro, horizonte & (tipo == COD["descuento_pronto_pago"]),
                                cent, n) / 100.0
     costo = _por_segmento(ind_costos, en_rango(res.costos.dia, 0, h), res.costos.centavos,

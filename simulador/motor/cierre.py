@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from simulador.metricas.libro import de_tipo
 from simulador.motor.estado import ABIERTA, CASTIGADA, INF, NO_EMITIDA, PAGADA
 from simulador.motor.registro import COD_COSTO
 from simulador.resultado import (
@@ -87,7 +88,7 @@ def tabla_facturas(sim: Simulacion, ids: np.ndarray, desde: int, *,
 
 
 def _por_cliente(libro: Libro, codigos: tuple[int, ...], n: int) -> np.ndarray:
-    m = np.isin(libro.tipo, codigos)
+    m = de_tipo(libro.tipo, codigos)
     return np.bincount(libro.cliente[m], weights=libro.centavos[m], minlength=n) / 100.0
 
 
