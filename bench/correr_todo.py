@@ -243,11 +243,16 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
 def _escala(s: dict[str, float]) -> str:
     if s["segundos"] == float("inf"):
         return f"no terminó en {s['limite']:.0f} s (se detuvo)"
-    return f"{s['segundos']:.1f} s ({_miles(s['facturas'])} facturas)"
+    return f"{_dec(s['segundos'])} s ({_miles(s['facturas'])} facturas)"
 
 
 def _miles(x: float) -> str:
     return f"{x:,.0f}".replace(",", ".")
+
+
+def _dec(x: float, n: int = 1) -> str:
+    """Número con coma decimal, como el resto de la documentación."""
+    return f"{x:.{n}f}".replace(".", ",")
 
 
 def escribir(cifras: dict[str, dict[str, float]]) -> None:
@@ -258,20 +263,20 @@ def escribir(cifras: dict[str, dict[str, float]]) -> None:
 
     texto = f"""# Rendimiento
 
-Cifras medidas con `make bench` (`python bench/correr_todo.py --escribir`) en esta máquina:
-{platform.processor() or platform.machine()}, {os.cpu_count()} núcleos, Python
-{platform.python_version()}. La comparación interactiva y la eficiencia con el mismo trabajo son
+Cifras medidas con `make bench` (`python bench/correr_todo.py --escribir`) en esta máquina
+({platform.processor() or platform.machine()}, {os.cpu_count()} núcleos, Python
+{platform.python_version()}). La comparación interactiva y la eficiencia con el mismo trabajo son
 la menor de {REPETICIONES} repeticiones (como `timeit`); las demás, de una sola corrida. Varían
 unos puntos entre corridas. Ninguna prueba afirma sobre tiempos.
 
 | medida | meta | medido | |
 |---|---|---|---|
-| Comparación interactiva (PyME, 1.000 clientes, 365 días, 30 réplicas, 2 políticas, 2 trabajadores) | ≤ 3 s | {i['segundos']:.2f} s | {marca(i['segundos'] <= 3)} |
+| Comparación interactiva (PyME, 1.000 clientes, 365 días, 30 réplicas, 2 políticas, 2 trabajadores) | ≤ 3 s | {_dec(i['segundos'], 2)} s | {marca(i['segundos'] <= 3)} |
 | Facturas simuladas por segundo de CPU (modelo completo, política estándar, 30 réplicas apiladas, con cierre e indicadores) | ≥ 150.000 | {_miles(r['facturas_por_segundo_cpu'])} ({r['ms_por_replica']:.0f} ms por réplica) | {marca(r['facturas_por_segundo_cpu'] >= 150_000)} |
 | Escala: 100.000 clientes (y 200 cobradores), 3 años, 1 réplica | ≤ 60 s | {_escala(s)} | {marca(s['segundos'] <= 60)} |
-| Memoria máxima en la corrida de escala | < 2 GiB | {s['memoria_pico_gib']:.2f} GiB{" (hasta donde llegó)" if s['segundos'] == float("inf") else ""} | {marca(s['memoria_pico_gib'] < 2)} |
-| Eficiencia paralela: 16 réplicas, el mismo trabajo (2 lotes de 8) en 1 vs 2 trabajadores | ≥ 1,7x | {e['aceleracion_mismo']:.2f}x ({e['mismo_1']:.1f} s → {e['mismo_2']:.1f} s) | {marca(e['aceleracion_mismo'] >= 1.7)} |
-| Lo mismo de punta a punta (`correr_replicas`: 1 lote de 16 con 1 trabajador, 2 de 8 con 2) | (informativo) | {e['aceleracion']:.2f}x ({e['segundos_1']:.1f} s → {e['segundos_2']:.1f} s) | |
+| Memoria máxima en la corrida de escala | < 2 GiB | {_dec(s['memoria_pico_gib'], 2)} GiB{" (hasta donde llegó)" if s['segundos'] == float("inf") else ""} | {marca(s['memoria_pico_gib'] < 2)} |
+| Eficiencia paralela: 16 réplicas, el mismo trabajo (2 lotes de 8) en 1 vs 2 trabajadores | ≥ 1,7x | {_dec(e['aceleracion_mismo'], 2)}x ({_dec(e['mismo_1'])} s → {_dec(e['mismo_2'])} s) | {marca(e['aceleracion_mismo'] >= 1.7)} |
+| Lo mismo de punta a punta (`correr_replicas`: 1 lote de 16 con 1 trabajador, 2 de 8 con 2) | (informativo) | {_dec(e['aceleracion'], 2)}x ({_dec(e['segundos_1'])} s → {_dec(e['segundos_2'])} s) | |
 
 """
     texto += EXPLICACION
