@@ -117,3 +117,30 @@ def calentar() -> None:
     hasta_dia(ids, f.dia_paso, 0, f.estado, ABIERTA)
     marcadas(ids, clientes, np.zeros(1, bool), f.estado, ABIERTA)
     compactar(ids, clientes, f.estado, ABIERTA)
+    uno = np.zeros(1, np.int64)
+    sumar_tramos(uno, uno, uno, uno, uno, uno, uno, 1, np.zeros(3, np.int64))
+
+
+@njit(**_opciones)
+def sumar_tramos(desde: np.ndarray, hasta: np.ndarray, venc: np.ndarray, monto: np.ndarray,
+                 rep: np.ndarray, desde_tramo: np.ndarray, hasta_tramo: np.ndarray, h: int,
+                 diff: np.ndarray) -> None:  # pragma: no cover - compilado
+    """Suma a ``diff`` (réplica, tramo, columna) cada segmento de saldo en los días de cada tramo.
+
+    Un segmento pesa ``monto`` en los cierres de ``desde`` a ``hasta - 1``; en el cierre del día
+    d está en el tramo cuyo atraso (d - venc) cae entre ``desde_tramo`` y ``hasta_tramo``. La
+    columna 0 es el cierre del día -1 y la h + 1 queda fuera del horizonte (diferencias: +monto
+    al entrar, -monto al salir).
+    """
+    k = desde_tramo.size
+    columnas = h + 2
+    for j in range(desde.size):
+        if hasta[j] < 0 or desde[j] >= hasta[j] or desde[j] > h - 1:
+            continue
+        for t in range(k):
+            lo = max(max(desde[j], venc[j] + desde_tramo[t]), -1)
+            hi = min(min(hasta[j] - 1, venc[j] + hasta_tramo[t]), h - 1)
+            if lo <= hi:
+                base = (rep[j] * k + t) * columnas
+                diff[base + lo + 1] += monto[j]
+                diff[base + hi + 2] -= monto[j]

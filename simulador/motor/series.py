@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulador.metricas.libro import de_tipo
+from simulador.motor import nucleo
 from simulador.motor.estado import INF, NO_EMITIDA
 from simulador.resultado import FACTURADO, TRAMOS, Libro, Series
 
@@ -88,25 +90,14 @@ class RegistroSeries:
         for a in range(0, libro.dia.size, _TROZO):
             b = min(libro.dia.size, a + _TROZO)
             factura = libro.factura[a:b]
-            signo = np.where(np.isin(libro.tipo[a:b], FACTURADO), 1, -1)
+            signo = np.where(de_tipo(libro.tipo[a:b], FACTURADO), 1, -1)
             desde, hasta, venc, monto, fila = _segmentos(
                 libro.dia[a:b].astype(np.int64), factura, signo * libro.centavos[a:b],
                 f.dia_venc, f.dia_cierre, cambios)
-            # solo los segmentos que tocan algún cierre desde el día -1 hasta el último
-            vivo = np.flatnonzero((hasta >= 0) & (desde < hasta) & (desde <= h - 1))
-            desde, hasta, venc, monto = desde[vivo], hasta[vivo], venc[vivo], monto[vivo]
-            rep = rep_de[factura[fila[vivo]]] if r > 1 else np.zeros(vivo.size, np.int64)
-            atraso_desde, atraso_hasta = desde - venc, hasta - 1 - venc
-            for t in range(k):
-                toca = np.flatnonzero((atraso_hasta >= _DESDE_TRAMO[t])
-                                      & (atraso_desde <= _HASTA_TRAMO[t]))
-                v = venc[toca]
-                lo = np.maximum(np.maximum(desde[toca], v + _DESDE_TRAMO[t]), -1)
-                hi = np.minimum(np.minimum(hasta[toca] - 1, v + _HASTA_TRAMO[t]), h - 1)
-                m = lo <= hi
-                base = (rep[toca][m] * k + t) * columnas
-                np.add.at(diff, base + lo[m] + 1, monto[toca][m])
-                np.add.at(diff, base + hi[m] + 2, -monto[toca][m])
+            rep = rep_de[factura[fila]].astype(np.int64) if r > 1 \
+                else np.zeros(fila.size, np.int64)
+            nucleo.sumar_tramos(desde, hasta, venc, monto, rep, _DESDE_TRAMO, _HASTA_TRAMO, h,
+                                diff)
         saldo = np.cumsum(diff.reshape(r, k, columnas), axis=2)
         self.inicial = saldo[:, :, 0] / 100.0
         self.cartera = np.ascontiguousarray(saldo[:, :, 1:h + 1].transpose(0, 2, 1)) / 100.0
