@@ -28,9 +28,11 @@ def en_rango(dia: np.ndarray, desde: int, hasta: int) -> np.ndarray:
 
 def de_tipo(tipo: np.ndarray, codigos: tuple[int, ...]) -> np.ndarray:
     """Máscara de los movimientos con tipo en ``codigos`` (como ``np.isin``, sin ordenar)."""
-    tabla = np.zeros(256, bool)
-    tabla[np.asarray(codigos, np.int64)] = True
-    return tabla[np.asarray(tipo).astype(np.uint8)]
+    tipo = np.asarray(tipo)
+    m = np.zeros(tipo.shape, bool)
+    for codigo in codigos:  # pocas comparaciones son más rápidas que ordenar (np.isin)
+        m |= tipo == codigo
+    return m
 
 
 def suma_centavos(

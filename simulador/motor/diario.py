@@ -93,22 +93,21 @@ def iniciar_dia(sim: Simulacion, dia: int) -> None:
 
 def _clientes(sim: Simulacion, dia: int) -> None:
     c, cart, p = sim.c, sim.cartera, sim.params
-    np.clip(c.confianza, 0.0, 1.0, out=c.confianza)
-    # fin de dificultades temporales
-    termina = c.en_dificultad & (c.dificultad_hasta <= dia)
-    if termina.any():
-        c.en_dificultad[termina] = False
+    # recorta la confianza a [0, 1]; quién sale hoy de su dificultad temporal y quién cae
+    fin, k = nucleo.escanear_clientes(c.confianza, c.en_dificultad, c.dificultad_hasta,
+                                      c.prox_dificultad, dia)
+    if fin.size:
+        c.en_dificultad[fin] = False
+        termina = np.zeros(c.confianza.size, bool)
+        termina[fin] = True
         f = sim.f
         ids = nucleo.marcadas(f.abiertas, f.abiertas_cliente, termina, f.estado, ABIERTA)
         ids = ids[sim.f.dia_natural[ids] <= dia]
         sim.f.dia_natural[ids] = dia + 1 + (cart.c_local[ids] % 10)
-        fin = np.flatnonzero(termina)
         sim.eventos.bloque(dia, fin, np.full(fin.size, -1), "recuperacion",
                            "sale de la dificultad")
     # comienzo de dificultades (días sorteados de antemano en la cartera)
-    cae = c.prox_dificultad == dia
-    if cae.any():
-        k = np.flatnonzero(cae)
+    if k.size:
         ep = c.episodio[k]
         quiebra = cart.quiebra[k, ep]
         c.en_dificultad[k] = True

@@ -36,11 +36,15 @@ def escanear_pagos(ids: np.ndarray, clientes: np.ndarray, dia: int, dia_natural:
     paga = np.zeros(ids.size, np.bool_)
     for j in range(ids.size):
         i = ids[j]
+        natural = dia_natural[i] <= dia
+        en_ventana = dia_venc[i] <= dia + 2
+        if not natural and not en_ventana:
+            continue  # ni llegó su fecha natural ni corre la intensidad de gestiones
         c = clientes[j]
         libre = escalada[i] == 0 and not en_plan[i]
-        if dia_natural[i] <= dia and libre and not en_dificultad[c]:
+        if natural and libre and not en_dificultad[c]:
             paga[j] = True
-        if dia_venc[i] <= dia + 2:
+        if en_ventana:
             if quiebra[c]:
                 liquidez = 0.0
             elif en_dificultad[c]:
@@ -118,6 +122,7 @@ def calentar() -> None:
     marcadas(ids, clientes, np.zeros(1, bool), f.estado, ABIERTA)
     compactar(ids, clientes, f.estado, ABIERTA)
     uno = np.zeros(1, np.int64)
+    escanear_clientes(c.confianza, c.en_dificultad, c.dificultad_hasta, c.prox_dificultad, 0)
     sumar_tramos(uno, uno, uno, uno, uno, uno, uno, 1, np.zeros(3, np.int64))
 
 
@@ -144,3 +149,28 @@ def sumar_tramos(desde: np.ndarray, hasta: np.ndarray, venc: np.ndarray, monto: 
                 base = (rep[j] * k + t) * columnas
                 diff[base + lo + 1] += monto[j]
                 diff[base + hi + 2] -= monto[j]
+
+
+@njit(**_opciones)
+def escanear_clientes(confianza: np.ndarray, en_dificultad: np.ndarray,
+                      dificultad_hasta: np.ndarray, prox_dificultad: np.ndarray, dia: int
+                      ) -> tuple[np.ndarray, np.ndarray]:  # pragma: no cover - compilado
+    """Recorta la confianza a [0, 1] y devuelve, en orden, los clientes cuya dificultad temporal
+    termina hoy y los que caen hoy en dificultad (con el estado del comienzo del día)."""
+    termina = np.empty(confianza.size, np.int64)
+    cae = np.empty(confianza.size, np.int64)
+    nt = 0
+    nc = 0
+    for i in range(confianza.size):
+        x = confianza[i]
+        if x < 0.0:
+            confianza[i] = 0.0
+        elif x > 1.0:
+            confianza[i] = 1.0
+        if en_dificultad[i] and dificultad_hasta[i] <= dia:
+            termina[nt] = i
+            nt += 1
+        if prox_dificultad[i] == dia:
+            cae[nc] = i
+            nc += 1
+    return termina[:nt].copy(), cae[:nc].copy()
