@@ -17,6 +17,7 @@ from scipy.special import stdtrit  # cuantil t de Student (lo que usa scipy.stat
 from simulador.config import Escenario, Politica
 from simulador.experimentos.ejecutor import Progreso, mapear, trabajadores_por_defecto
 from simulador.metricas import calcular_kpis, kpis_por_segmento, verificar_conservacion
+from simulador.metricas.kpis import ColumnasFacturas
 from simulador.motor.modelo import simular, simular_lote
 from simulador.resultado import ResultadoCorrida
 
@@ -47,12 +48,13 @@ class CorridaResumida:
 def _resumir_corrida(escenario: Escenario, replica: int, res: ResultadoCorrida,
                      detalle: bool) -> CorridaResumida:
     verificar_conservacion(res)
+    columnas = ColumnasFacturas.de(res.facturas)  # se leen una vez para los dos cálculos
     return CorridaResumida(
         replica=replica,
-        kpis=calcular_kpis(res, escenario),
+        kpis=calcular_kpis(res, escenario, columnas),
         cartera_por_tramo=res.series.cartera_por_tramo,
         cobrado=res.series.cobrado,
-        por_segmento=kpis_por_segmento(res, escenario),
+        por_segmento=kpis_por_segmento(res, escenario, columnas),
         completo=res if detalle else None,
     )
 

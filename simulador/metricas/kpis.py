@@ -215,14 +215,15 @@ def _concentracion(res: ResultadoCorrida) -> dict[str, float]:
     }
 
 
-def calcular_kpis(res: ResultadoCorrida, escenario: Escenario) -> dict[str, float]:
+def calcular_kpis(res: ResultadoCorrida, escenario: Escenario,
+                  columnas: ColumnasFacturas | None = None) -> dict[str, float]:
     """Todos los indicadores de una corrida, con las claves y el orden de ``NOMBRES_KPI``.
 
     Montos en moneda, porcentajes de 0 a 100, días, traspasos como razón; ``nan`` donde el
     indicador no está definido (p. ej. un traspaso desde un tramo siempre vacío).
     """
     h = res.horizonte_dias
-    libro, fac = res.libro, ColumnasFacturas.de(res.facturas)
+    libro, fac = res.libro, columnas or ColumnasFacturas.de(res.facturas)
     ventas = suma_centavos(libro, (COD["factura"],), 0, h) / 100.0
     k = _ventas(res, escenario, ventas)
     k.update(_cartera_y_dias(res, escenario, ventas))

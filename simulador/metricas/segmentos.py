@@ -81,15 +81,10 @@ def _codigos(columna: pd.Series) -> tuple[list[str], np.ndarray]:
     if isinstance(columna.dtype, pd.CategoricalDtype):
         categorias = np.asarray([str(c) for c in columna.cat.categories] + ["nan"], dtype=object)
         codigos = columna.cat.codes.to_numpy(np.int64)  # -1 (vacío) -> "nan", como astype(str)
-        usados, primera, inversa = np.unique(codigos, return_index=True, return_inverse=True)
-        orden = np.argsort(primera, kind="stable")
-        rango = np.empty(orden.size, np.int64)
-        rango[orden] = np.arange(orden.size)
-        return [str(categorias[u]) for u in usados[orden]], rango[inversa]
-    valores = columna.astype(str).to_numpy()
-    unicos = list(pd.unique(valores))
-    posicion = {u: i for i, u in enumerate(unicos)}
-    return [str(u) for u in unicos], np.array([posicion[v] for v in valores], np.int64)
+        inversa, usados = pd.factorize(codigos)  # en orden de aparición
+        return [str(categorias[u]) for u in usados], inversa.astype(np.int64)
+    inversa, unicos = pd.factorize(columna.astype(str).to_numpy())
+    return [str(u) for u in unicos], inversa.astype(np.int64)
 
 
 def _por_segmento(indice: np.ndarray, mascara: np.ndarray, valores: np.ndarray, n: int
@@ -100,8 +95,11 @@ def _por_segmento(indice: np.ndarray, mascara: np.ndarray, valores: np.ndarray, 
     return suma
 
 
-def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario) -> pd.DataFrame:
+def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario,
+                      columnas: ColumnasFacturas | None = None) -> pd.DataFrame:
     """Tabla de indicadores por segmento (columnas y nombres en ``COLUMNAS_SEGMENTO``).
+
+    ``columnas``: las de ``res.facturas`` si ya se leyeron (para no leerlas dos veces).
 
     Los segmentos salen en el orden del escenario; los que aparecen en los datos sin estar en el
     escenario (o clientes sin segmento) se agregan al final.
@@ -148,7 +146,7 @@ def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario) -> pd.DataFra
                           n) / 100.0
     # las facturas ordenadas por segmento (orden estable): cada segmento es un tramo contiguo
     orden = np.argsort(cod_fac, kind="stable")
-    fac_orden = ColumnasFacturas.de(res.facturas).filtrar(orden)
+    fac_orden = (columnas or ColumnasFacturas.de(res.facturas)).filtrar(orden)
     limites = np.searchsorted(cod_fac[orden], np.arange(n + 1))
     filas = []
     for j, nombre in enumerate(nombres):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -36,9 +37,17 @@ def _dias(x: np.ndarray) -> np.ndarray:
 
 
 def _categorias(codigos: np.ndarray, nombres: list[str]) -> Any:
-    """Columna de texto como categoría (un byte por fila en vez de un texto)."""
-    return pd.Categorical.from_codes(codigos.astype(np.int8),
-                                     dtype=pd.CategoricalDtype(nombres))
+    """Columna de texto como categoría (un byte por fila en vez de un texto).
+
+    Los códigos vienen del propio motor (siempre dentro de las categorías): no se revalidan.
+    """
+    return pd.Categorical.from_codes(codigos.astype(np.int8), dtype=_tipo_categoria(
+        tuple(nombres)), validate=False)
+
+
+@functools.lru_cache(maxsize=64)
+def _tipo_categoria(nombres: tuple[str, ...]) -> pd.CategoricalDtype:
+    return pd.CategoricalDtype(list(nombres))
 
 
 def tabla_facturas(sim: Simulacion, ids: np.ndarray, desde: int, *,
