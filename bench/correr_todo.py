@@ -224,9 +224,9 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
 ## Qué falta y por qué
 
 - **Comparación interactiva y facturas por segundo de CPU.** Con 30 réplicas apiladas, una réplica
-  de la PyME cuesta unos 130 a 160 ms de CPU: unos 80 a 100 de simulación, unos 25 del cierre
-  (tablas de facturas y clientes por réplica) y unos 15 de los indicadores. Para 3 s hacen falta
-  unos 90 ms en total. En la simulación ya no domina ninguna pieza: el costo está repartido entre
+  de la PyME cuesta unos 140 a 150 ms de CPU (la menor de varias mediciones): unos 12 de la
+  cartera inicial, unos 90 a 100 de simulación, unos 17 del cierre (tablas de facturas y clientes
+  por réplica) y unos 12 de los indicadores. Para 3 s hacen falta unos 90 ms en total. En la simulación ya no domina ninguna pieza: el costo está repartido entre
   cientos de operaciones pequeñas por día (emisión, turno de la mesa, pasos del seguimiento,
   escaladas, promesas), y corriendo una sola réplica cada día cuesta 1,5 a 2 ms fijos. Los pasos
   siguientes, en orden: (1) llevar a bucles compilados la emisión, el turno de la mesa y los pasos
