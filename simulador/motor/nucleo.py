@@ -97,7 +97,7 @@ def compactar(ids: np.ndarray, clientes: np.ndarray, estado: np.ndarray, abierta
             nuevas[k] = ids[j]
             sus_clientes[k] = clientes[j]
             k += 1
-    return nuevas[:k].copy(), sus_clientes[:k].copy()
+    return nuevas[:k], sus_clientes[:k]  # vistas: el búfer sobrante se suelta en la próxima emisión
 
 
 def calentar() -> None:
