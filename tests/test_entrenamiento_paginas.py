@@ -18,6 +18,13 @@ def _sala() -> None:
     pagina()
 
 
+def _sala_con_token(token: str, espera: int = 90) -> AppTest:
+    """La sala abierta por un participante que ya se unió (su token en la dirección)."""
+    at = AppTest.from_function(_sala, default_timeout=espera)
+    at.query_params["t"] = token
+    return at.run()
+
+
 def _panel() -> None:
     from simulador.interfaz.capacitacion.panel import pagina
 
@@ -107,9 +114,7 @@ def test_sala_unirse_jugar_una_ronda_y_reanudar(entorno: Path) -> None:
     pid = almacen.por_token(token)["id"]
     assert almacen.jugadas(pid)[0][0]["tipo"] == "llamar"
     # recargar la página con el mismo enlace retoma la ronda 2
-    otra = AppTest.from_function(_sala, default_timeout=90)
-    otra.query_params["t"] = token
-    otra.run()
+    otra = _sala_con_token(token)
     assert not otra.exception
     assert "Ronda 2 de 6" in "\n".join(str(s.value) for s in otra.subheader)
     assert "Aviso de la semana" in _textos(otra)
@@ -118,9 +123,7 @@ def test_sala_unirse_jugar_una_ronda_y_reanudar(entorno: Path) -> None:
 def test_sala_no_deja_pasar_de_las_llamadas_de_la_ronda(entorno: Path) -> None:
     codigo = almacen.crear_sesion("mesa_de_cobranza", 2026)
     p = almacen.unirse(codigo, "Carla")
-    at = AppTest.from_function(_sala, default_timeout=90)
-    at.query_params["t"] = p["token"]
-    at.run()
+    at = _sala_con_token(p["token"])
     for caja in [s for s in at.selectbox if s.key and s.key.startswith("dec_0_")][:7]:
         caja.set_value("Llamar")
     at.button(key="FormSubmitter:form_ronda_0-Enviar decisiones y simular 7 días").click()
@@ -133,9 +136,7 @@ def test_sala_no_deja_pasar_de_las_llamadas_de_la_ronda(entorno: Path) -> None:
 def test_sala_diseno_numeros_con_coma_y_error_en_espanol(entorno: Path) -> None:
     codigo = almacen.crear_sesion("diseno_de_politica", 2026)
     p = almacen.unirse(codigo, "Eva")
-    at = AppTest.from_function(_sala, default_timeout=120)
-    at.query_params["t"] = p["token"]
-    at.run()
+    at = _sala_con_token(p["token"], espera=120)
     assert not at.exception
     descuento = at.text_input(key="pal_0_1")  # «Descuento por pronto pago (%)», tipo real
     assert "," in descuento.value  # coma decimal, como el resto de la app
@@ -159,9 +160,7 @@ def test_sala_diseno_numeros_con_coma_y_error_en_espanol(entorno: Path) -> None:
 def test_sala_juego_de_roles_hasta_el_cierre(entorno: Path) -> None:
     codigo = almacen.crear_sesion("juego_de_roles", 2026)
     p = almacen.unirse(codigo, "Dora")
-    at = AppTest.from_function(_sala, default_timeout=120)
-    at.query_params["t"] = p["token"]
-    at.run()
+    at = _sala_con_token(p["token"], espera=120)
     for turno, opcion in enumerate(("preguntar", "plan", "confirmar")):
         at.radio(key=f"rol_{turno}").set_value(opcion)
         at.button[-1].click().run()
