@@ -98,10 +98,7 @@ def _clientes(sim: Simulacion, dia: int) -> None:
                                       c.prox_dificultad, dia)
     if fin.size:
         c.en_dificultad[fin] = False
-        termina = np.zeros(c.confianza.size, bool)
-        termina[fin] = True
-        f = sim.f
-        ids = nucleo.marcadas(f.abiertas, f.abiertas_cliente, termina, f.estado, ABIERTA)
+        ids = gestiones.de_clientes(sim, fin)
         ids = ids[sim.f.dia_natural[ids] <= dia]
         sim.f.dia_natural[ids] = dia + 1 + (cart.c_local[ids] % 10)
         sim.eventos.bloque(dia, fin, np.full(fin.size, -1), "recuperacion",
