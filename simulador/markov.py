@@ -29,6 +29,7 @@ import simpy
 
 from simulador.config.escenario import Escenario
 from simulador.config.markov import ConfigMarkov
+from simulador.orden import orden_estable
 from simulador.resultado import COD, Libro
 
 DIAS_POR_MES = 30
@@ -232,7 +233,7 @@ def _libro(c: _Cartera, k: int) -> Libro:
         np.where(c.estado[cerradas] == k, COD["pago"], COD["castigo"]),
     ]).astype(np.int8)
     mes = np.concatenate([c.mes_alta[emitidas], c.mes_cierre[cerradas]])
-    orden = np.argsort(mes, kind="stable")
+    orden = orden_estable(mes)
     return Libro(
         dia=_solo_lectura((mes[orden] * DIAS_POR_MES).astype(np.int32)),
         cliente=_solo_lectura(ids[orden].astype(np.int32)),

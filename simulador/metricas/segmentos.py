@@ -24,6 +24,7 @@ from simulador.metricas.kpis import (
     pct_pagado_con_descuento,
 )
 from simulador.metricas.libro import de_tipo, en_rango, movimientos_con_signo
+from simulador.orden import orden_estable
 from simulador.resultado import COBRADO, COD, ResultadoCorrida
 
 SIN_SEGMENTO = "(sin segmento)"
@@ -87,6 +88,20 @@ def _codigos(columna: pd.Series) -> tuple[list[str], np.ndarray]:
     return [str(u) for u in unicos], inversa.astype(np.int64)
 
 
+def _codigos_conocidos(columna: pd.Series, codigo_segmento: dict[str, int]) -> np.ndarray | None:
+    """Código de segmento de cada fila de una columna categórica, sin recorrer textos.
+
+    ``None`` si la columna no es categórica o si alguna fila no tiene un segmento conocido (ahí
+    se usa ``_codigos``, que agrega los desconocidos en orden de aparición).
+    """
+    if not isinstance(columna.dtype, pd.CategoricalDtype):
+        return None
+    mapa = np.array([codigo_segmento.get(str(c), -1) for c in columna.cat.categories] + [-1],
+                    np.int64)
+    cod = mapa[columna.cat.codes.to_numpy(np.int64)]  # el código -1 (vacío) toma el último: -1
+    return None if (cod < 0).any() else cod
+
+
 def _por_segmento(indice: np.ndarray, mascara: np.ndarray, valores: np.ndarray, n: int
                   ) -> np.ndarray:
     """Suma de los valores enteros marcados por segmento (exacta: enteros)."""
@@ -107,14 +122,18 @@ def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario,
     h = res.horizonte_dias
     cli = res.clientes
     nombres = [s.nombre for s in escenario.segmentos]
-    unicos_cli, inv_cli = _codigos(cli["segmento"])
-    unicos_fac, inv_fac = _codigos(res.facturas["segmento"])
-    for s in [*unicos_cli, *unicos_fac]:
-        if s not in nombres:
-            nombres.append(s)
     codigo_segmento = {s: i for i, s in enumerate(nombres)}
-    cod_cli = np.array([codigo_segmento[u] for u in unicos_cli], np.int64)[inv_cli]
-    cod_fac = np.array([codigo_segmento[u] for u in unicos_fac], np.int64)[inv_fac]
+    cod_cli = _codigos_conocidos(cli["segmento"], codigo_segmento)
+    cod_fac = _codigos_conocidos(res.facturas["segmento"], codigo_segmento)
+    if cod_cli is None or cod_fac is None:  # hay segmentos fuera del escenario (o vacíos)
+        unicos_cli, inv_cli = _codigos(cli["segmento"])
+        unicos_fac, inv_fac = _codigos(res.facturas["segmento"])
+        for s in [*unicos_cli, *unicos_fac]:
+            if s not in nombres:
+                nombres.append(s)
+        codigo_segmento = {s: i for i, s in enumerate(nombres)}
+        cod_cli = np.array([codigo_segmento[u] for u in unicos_cli], np.int64)[inv_cli]
+        cod_fac = np.array([codigo_segmento[u] for u in unicos_fac], np.int64)[inv_fac]
     ids_cli = cli["cliente"].to_numpy(np.int64)
     tope = int(ids_cli.max()) + 1 if ids_cli.size else 0
     tabla_cod = np.full(tope, -1, np.int64)
@@ -145,7 +164,7 @@ def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario,
     costo = _por_segmento(ind_costos, en_rango(res.costos.dia, 0, h), res.costos.centavos,
                           n) / 100.0
     # las facturas ordenadas por segmento (orden estable): cada segmento es un tramo contiguo
-    orden = np.argsort(cod_fac, kind="stable")
+    orden = orden_estable(cod_fac)
     fac_orden = (columnas or ColumnasFacturas.de(res.facturas)).filtrar(orden)
     limites = np.searchsorted(cod_fac[orden], np.arange(n + 1))
     filas = []

@@ -15,6 +15,7 @@ import pandas as pd
 from simulador.aleatoriedad import Flujos
 from simulador.config import Escenario
 from simulador.motor.comportamiento import tasa_dificultad_diaria
+from simulador.orden import orden_estable
 
 DIAS_MES = 365.25 / 12
 INF = 10**9
@@ -113,7 +114,7 @@ def apilar(carteras: list[Cartera]) -> Cartera:
         datos[nombre] = np.concatenate(partes)
     rep_c = np.concatenate([np.full(c.n_compras, r, np.int32) for r, c in enumerate(carteras)])
     local = np.concatenate([np.arange(c.n_compras, dtype=np.int64) for c in carteras])
-    orden = np.argsort(datos["c_dia"], kind="stable")
+    orden = orden_estable(datos["c_dia"])
     for nombre in datos:
         if nombre.startswith("c_"):
             datos[nombre] = datos[nombre][orden]
@@ -262,7 +263,7 @@ def generar_cartera(escenario: Escenario, flujos: Flujos) -> Cartera:
     mu = np.log(monto_medio) - sigma2 / 2
     montos = np.exp(mu[c_cliente] + np.sqrt(sigma2)[c_cliente] * rf.standard_normal(c_cliente.size))
     c_centavos = np.maximum(100, np.round(montos * 100)).astype(np.int64)
-    orden = np.argsort(c_dia, kind="stable")
+    orden = orden_estable(c_dia)
     p = c_cliente.size
     rpg, rdi = flujos["pagos"], flujos["disputas"]
     return Cartera(

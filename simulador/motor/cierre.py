@@ -11,6 +11,7 @@ import pandas as pd
 from simulador.metricas.libro import de_tipo
 from simulador.motor.estado import ABIERTA, CASTIGADA, INF, NO_EMITIDA, PAGADA
 from simulador.motor.registro import COD_COSTO
+from simulador.orden import orden_estable
 from simulador.resultado import (
     CASTIGADO,
     CAUSAS_VENTA_PERDIDA,
@@ -105,12 +106,12 @@ def tabla_clientes(sim: Simulacion, libro: Libro, rango: slice) -> pd.DataFrame:
     """Una fila por cliente de una réplica con sus rasgos, estado final y totales del libro."""
     c, cart = sim.c, sim.cartera
     n = rango.stop - rango.start
-    nombres = np.asarray([s.nombre for s in sim.escenario.segmentos], dtype=object)
+    nombres = [s.nombre for s in sim.escenario.segmentos]
     return pd.DataFrame({
         "cliente": np.arange(n),
-        "segmento": nombres[cart.segmento[rango]],
+        "segmento": _categorias(cart.segmento[rango], nombres),
         "ancla": cart.ancla[rango],
-        "origen": np.where(cart.origen[rango] == 0, "cartera", "postulante"),
+        "origen": _categorias(cart.origen[rango], ["cartera", "postulante"]),
         "dia_alta": cart.dia_alta[rango],
         "atraso_habitual": np.round(cart.atraso_habitual[rango], 1),
         "costo_fondos_pct": np.round(cart.costo_fondos[rango] * 100, 1),
@@ -126,7 +127,7 @@ def tabla_clientes(sim: Simulacion, libro: Libro, rango: slice) -> pd.DataFrame:
         "ventas": _por_cliente(libro, (COD["factura"],), n),
         "cobrado": _por_cliente(libro, COBRADO, n),
         "castigado": _por_cliente(libro, CASTIGADO, n),
-    })
+    }, copy=False)
 
 
 def _costos_de(sim: Simulacion, todos: Costos, filas: np.ndarray | slice, desde: int
@@ -141,7 +142,7 @@ def _costos_de(sim: Simulacion, todos: Costos, filas: np.ndarray | slice, desde:
     propias = (todos.dia[filas], todos.cliente[filas] - desde, todos.tipo[filas],
                todos.centavos[filas])
     cols = [np.concatenate([equipo[i], propias[i]]) for i in range(4)]
-    orden = np.argsort(cols[0], kind="stable")
+    orden = orden_estable(cols[0])
     return Costos(*(c[orden] for c in cols))
 
 
@@ -160,7 +161,7 @@ def _libro_de(sim: Simulacion, todo: Libro, filas: np.ndarray | slice, desde: in
 
 def _partir(rep: np.ndarray, n: int) -> list[np.ndarray]:
     """Posiciones de cada réplica (en orden) según la réplica de cada fila."""
-    orden = np.argsort(rep, kind="stable")
+    orden = orden_estable(rep)
     cortes = np.searchsorted(rep[orden], np.arange(1, n))
     return np.split(orden, cortes)
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from simulador.orden import orden_estable
+
 RUTINA, URGENTE, FORZADA = 0, 1, 2
 
 
@@ -63,7 +65,7 @@ class Mesa:
         reps = np.asarray(reps, np.int64)
         ok = np.ones(clientes.size, bool)
         if nivel == RUTINA and clientes.size:
-            orden = np.argsort(reps, kind="stable")
+            orden = orden_estable(reps)
             rango = np.empty(clientes.size, np.int64)
             rango[orden] = _rango_en_grupo(reps[orden])
             libre = self.cupo_cola - self.en_cola

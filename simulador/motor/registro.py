@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from simulador.orden import orden_estable
 from simulador.resultado import COD, TIPOS_COSTO, Costos, Libro
 
 TIPOS_EVENTO: tuple[str, ...] = (
@@ -91,7 +92,7 @@ class RegistroCostos:
         cols = [np.concatenate([p[i] for p in partes]) for i in range(4)]
         del partes
         self._bloques, self._filas = [], []  # libera los bloques (ver RegistroLibro.cerrar)
-        orden = np.argsort(cols[0], kind="stable")
+        orden = orden_estable(cols[0])
         for i in range(4):
             cols[i] = cols[i][orden]
         self._bloques.append(tuple(cols))
