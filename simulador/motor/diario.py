@@ -185,7 +185,7 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
     # verificación de postulantes (se decide una vez, con la política vigente en su alta)
     dec = c.decision[cli]
     if (dec < 0).any():
-        nuevos = np.unique(cli[dec < 0])
+        nuevos = nucleo.unicos(cli[dec < 0])
         c.decision[nuevos] = gestiones.decidir_postulantes(sim, nuevos)
         dec = c.decision[cli]
     if (dec > 0).any():
@@ -202,7 +202,7 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
     bloqueo = gestiones.bloqueados(sim, cli, monto)
     if bloqueo.any():
         sim.ventas_perdidas["bloqueo"] += _en_horizonte(sim, dia, j[bloqueo], monto[bloqueo])
-        bloq = np.unique(cli[bloqueo])
+        bloq = nucleo.unicos(cli[bloqueo])
         sim.eventos.bloque(dia, bloq, np.full(bloq.size, -1), "bloqueo",
                            "venta no realizada por bloqueo")
         j, cli, monto = j[~bloqueo], cli[~bloqueo], monto[~bloqueo]
@@ -288,12 +288,13 @@ def _pagos(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
         f.lam[q] = 0.0
         f.dia_natural[q] = dia + 15
         sim.eventos.bloque(dia, cart.c_cliente[q], q, "pago_parcial")
-        gestiones.senales(sim, np.unique(cart.c_cliente[q]), "pago parcial")
+        gestiones.senales(sim, nucleo.unicos(cart.c_cliente[q]), "pago parcial")
         pids, pcli = pids[~parcial], pcli[~parcial]
     lentas = pids[(dia - f.dia_venc[pids]) > cart.atraso_habitual[pcli] + 20]
     dinero.saldar(sim, pids)
     sim.eventos.bloque(dia, pcli, pids, "pago")
-    gestiones.senales(sim, np.unique(cart.c_cliente[lentas]), "paga más lento que su costumbre")
+    gestiones.senales(sim, nucleo.unicos(cart.c_cliente[lentas]),
+                      "paga más lento que su costumbre")
 
 
 def _cargos(sim: Simulacion, dia: int) -> None:
@@ -310,7 +311,8 @@ def _cargos(sim: Simulacion, dia: int) -> None:
     if nuevo.size and (mora.cargo_fijo > 0 or mora.cargo_pct > 0):
         monto = round(mora.cargo_fijo * 100) + np.round(f.saldo_p[nuevo] * mora.cargo_pct / 100.0)
         dinero.cargar(sim, nuevo, monto.astype(np.int64), "cargo_mora")
-        sim.c.confianza[np.unique(sim.cartera.c_cliente[nuevo])] += sim.params.delta_confianza_cargo
+        tocados = nucleo.unicos(sim.cartera.c_cliente[nuevo])
+        sim.c.confianza[tocados] += sim.params.delta_confianza_cargo
         sim.eventos.bloque(dia, sim.cartera.c_cliente[nuevo], nuevo, "cargo")
     f.cargo_hecho[v] = True
     if mora.interes_anual_pct > 0:
@@ -337,5 +339,5 @@ def _seguimiento(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
     k_paso = f.paso_sig[ids].copy()
     f.paso_sig[ids] += 1
     gestiones.fijar_proximo_paso(sim, ids)
-    for k in np.unique(k_paso):
+    for k in nucleo.unicos(k_paso):
         gestiones.ejecutar_paso(sim, sim.pasos[int(k)], ids[k_paso == k])

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from simulador.motor import comportamiento as comp
-from simulador.motor import dinero
+from simulador.motor import dinero, nucleo
 from simulador.motor.estado import ABIERTA
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ class CalendarioEscalada:
         self.exito = np.concatenate([self.exito, exito])
         self.fraccion = np.concatenate([self.fraccion, fraccion])
         self.via = np.concatenate([self.via, np.full(clientes.size, via, np.int8)])
-        for d in np.unique(dias):
+        for d in nucleo.unicos(dias):
             self.por_dia.setdefault(int(d), []).append(grupos[dias == d])
         return grupos
 

@@ -51,16 +51,21 @@ def decidir_postulantes(sim: Simulacion, clientes: np.ndarray) -> np.ndarray:
 def agregados(sim: Simulacion, clientes: np.ndarray) -> None:
     """Agregados por cliente de las facturas abiertas en este momento del día: monto vencido,
     días del atraso mayor y número de facturas abiertas. Solo valen para ``clientes``."""
-    f, n = sim.f, sim.cartera.n_clientes
-    ids = de_clientes(sim, clientes)
-    cli = sim.cartera.c_cliente[ids]
-    tau = sim.dia - f.dia_venc[ids]
-    sim.vencido_cliente = np.bincount(cli, weights=f.saldo(ids) * (tau > 0),
-                                      minlength=n).astype(float)
-    atraso = np.full(n, -(10**6), np.int64)
-    np.maximum.at(atraso, cli.astype(np.intp), tau.astype(np.int64))
-    sim.atraso_cliente = atraso
-    sim.abiertas_cliente = np.bincount(cli, minlength=n)
+    _agregar(sim, clientes, (sim.vencido_cliente, sim.saldo_cliente, sim.atraso_cliente,
+                             sim.abiertas_cliente))
+
+
+def _agregar(sim: Simulacion, clientes: np.ndarray,
+             destino: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]) -> None:
+    """Vencido, saldo, atraso mayor y facturas abiertas de esos clientes, en ``destino``."""
+    f, marca = sim.f, sim.marca_clientes
+    marca[clientes] = True
+    try:  # la lista puede tener cerradas de hoy: el recorrido las salta
+        nucleo.agregar_marcados(f.abiertas, f.abiertas_cliente, marca, f.estado, ABIERTA,
+                                sim.dia, f.dia_venc, f.saldo_p, f.saldo_c,
+                                np.asarray(clientes, np.int64), *destino)
+    finally:
+        marca[clientes] = False
 
 
 def por_cliente(sim: Simulacion, cliente: int) -> np.ndarray:
@@ -71,10 +76,12 @@ def por_cliente(sim: Simulacion, cliente: int) -> np.ndarray:
 
 def de_clientes(sim: Simulacion, clientes: np.ndarray) -> np.ndarray:
     """Facturas abiertas de varios clientes (en orden de número de factura)."""
-    marca = np.zeros(sim.cartera.n_clientes, bool)
+    f, marca = sim.f, sim.marca_clientes
     marca[clientes] = True
-    f = sim.f  # la lista puede tener cerradas de hoy: el recorrido las salta
-    return nucleo.marcadas(f.abiertas, f.abiertas_cliente, marca, f.estado, ABIERTA)
+    try:  # la lista puede tener cerradas de hoy: el recorrido las salta
+        return nucleo.marcadas(f.abiertas, f.abiertas_cliente, marca, f.estado, ABIERTA)
+    finally:
+        marca[clientes] = False
 
 
 def bloqueados(sim: Simulacion, cli: np.ndarray, monto: np.ndarray) -> np.ndarray:
@@ -85,22 +92,18 @@ def bloqueados(sim: Simulacion, cli: np.ndarray, monto: np.ndarray) -> np.ndarra
             or cred.limite_meses_compra is not None):
         return np.zeros(cli.size, bool)
     # solo las facturas abiertas de los clientes que compran hoy
-    n = sim.cartera.n_clientes
-    ids = de_clientes(sim, cli)
-    icli = sim.cartera.c_cliente[ids].astype(np.intp)
-    max_atraso = np.full(n, -(10**6), np.int64)
-    np.maximum.at(max_atraso, icli, (sim.dia - sim.f.dia_venc[ids]).astype(np.int64))
+    _agregar(sim, cli, sim.agregados_compra)
+    _, saldo, max_atraso, _ = sim.agregados_compra
     bloqueo = np.zeros(cli.size, bool)
     # una suspensión se levanta cuando el cliente ya no tiene nada vencido
     sus = c.suspendido[cli]
     if sus.any():
-        levantar = np.unique(cli[sus & (max_atraso[cli] <= 0)])
+        levantar = nucleo.unicos(cli[sus & (max_atraso[cli] <= 0)])
         c.suspendido[levantar] = False
         bloqueo |= c.suspendido[cli]
     if cred.bloqueo_dias_vencida is not None:
         bloqueo |= max_atraso[cli] > cred.bloqueo_dias_vencida
     if cred.limite_meses_compra is not None:
-        saldo = np.bincount(icli, weights=sim.f.saldo(ids), minlength=n)
         limite = (cred.limite_meses_compra * sim.cartera.compras_mes * sim.cartera.monto_medio
                   * 100.0)
         # compras del mismo día se acumulan en orden
@@ -155,15 +158,15 @@ def ejecutar_paso(sim: Simulacion, paso: Paso, ids: np.ndarray) -> None:
         f.impulso[ids] = f.impulso[ids] * sim.potencias[dia - f.impulso_dia[ids]] + \
             comp.impulso_recordatorio(p, canal, paso.personalizado, sens, c.recordatorios[cli])
         f.impulso_dia[ids] = dia
-        unicos = np.unique(cli)
+        unicos = nucleo.unicos(cli)
         c.recordatorios[unicos] += 1
         c.confianza[unicos] += p.delta_confianza_recordatorio
         sim.eventos.bloque(dia, cli, ids, "recordatorio")
     elif paso.accion == "llamada":
-        encolar_llamadas(sim, np.unique(cli), f"seguimiento día {paso.dias}",
+        encolar_llamadas(sim, nucleo.unicos(cli), f"seguimiento día {paso.dias}",
                          FORZADA if paso.dias <= 0 else RUTINA)
     elif paso.accion == "suspender_credito":
-        nuevos = np.unique(cli[~c.suspendido[cli]])
+        nuevos = nucleo.unicos(cli[~c.suspendido[cli]])
         c.suspendido[nuevos] = True
         c.confianza[nuevos] += p.delta_confianza_suspension
         sim.eventos.bloque(dia, nuevos, np.full(nuevos.size, -1), "suspension",
@@ -317,10 +320,10 @@ def vencer_promesas(sim: Simulacion) -> None:
     if paga.any():
         dinero.saldar(sim, ids[paga])
         sim.eventos.bloque(dia, cli[paga], ids[paga], "pago")
-        cumplen = np.unique(cli[paga])
+        cumplen = nucleo.unicos(cli[paga])
         sim.eventos.bloque(dia, cumplen, np.full(cumplen.size, -1), "promesa_cumplida",
                            "paga lo prometido")
-    rotas = np.unique(cli[~paga])
+    rotas = nucleo.unicos(cli[~paga])
     if rotas.size:
         c.promesas_rotas[rotas] += 1
         sim.eventos.bloque(dia, rotas, np.full(rotas.size, -1), "promesa_rota",

@@ -98,9 +98,15 @@ class Simulacion:
                          llamadas_por_dia=eq.llamadas_por_dia, dias_cola=DIAS_COLA)
         self.costo_equipo_dia = round(eq.cobradores * eq.costo_hora * eq.horas_por_dia * 100)
         self.ventas_hoy = np.zeros(r, np.int64)
-        self.vencido_cliente = np.zeros(0)
-        self.atraso_cliente = np.zeros(0, np.int64)
-        self.abiertas_cliente = np.zeros(0, np.int64)
+        n = self.cartera.n_clientes
+        # agregados por cliente del turno de la mesa (ver gestiones.agregados: valen solo para los
+        # clientes agregados en ese turno) y los de las compras del día (gestiones.bloqueados)
+        self.vencido_cliente, self.saldo_cliente = np.zeros(n), np.zeros(n)
+        self.atraso_cliente = np.full(n, -(10**6), np.int64)
+        self.abiertas_cliente = np.zeros(n, np.int64)
+        self.agregados_compra = (np.zeros(n), np.zeros(n), np.full(n, -(10**6), np.int64),
+                                 np.zeros(n, np.int64))
+        self.marca_clientes = np.zeros(n, bool)  # siempre en falso fuera de un recorrido
         self.pasos: tuple[Paso, ...] = ()
         self.pasos_dias = np.zeros(0, np.int64)
         self.int_cargos = np.zeros(0)

@@ -124,6 +124,11 @@ def calentar() -> None:
     uno = np.zeros(1, np.int64)
     escanear_clientes(c.confianza, c.en_dificultad, c.dificultad_hasta, c.prox_dificultad, 0)
     sumar_tramos(uno, uno, uno, uno, uno, uno, uno, 1, np.zeros(3, np.int64))
+    unicos(uno)
+    unicos(clientes)
+    cero = np.zeros(1)
+    agregar_marcados(ids, clientes, np.zeros(1, bool), f.estado, ABIERTA, 0, f.dia_venc,
+                     f.saldo_p, f.saldo_c, uno, cero, cero.copy(), uno.copy(), uno.copy())
 
 
 @njit(**_opciones)
@@ -174,3 +179,54 @@ def escanear_clientes(confianza: np.ndarray, en_dificultad: np.ndarray,
             cae[nc] = i
             nc += 1
     return termina[:nt].copy(), cae[:nc].copy()
+
+
+@njit(**_opciones)
+def _unicos(valores: np.ndarray) -> np.ndarray:  # pragma: no cover - compilado
+    orden = np.sort(valores)
+    salida = np.empty_like(orden)
+    k = 0
+    for i in range(orden.size):
+        if i == 0 or orden[i] != orden[i - 1]:
+            salida[k] = orden[i]
+            k += 1
+    return salida[:k].copy()
+
+
+def unicos(valores: np.ndarray) -> np.ndarray:
+    """Lo mismo que ``np.unique(valores)`` para enteros (ordenados, sin repetir), sin el costo fijo
+    de numpy en arreglos chicos: el motor lo llama miles de veces por corrida con pocos clientes."""
+    if valores.dtype == np.int32 or valores.dtype == np.int64:
+        return _unicos(valores)
+    return np.unique(valores)
+
+
+@njit(**_opciones)
+def agregar_marcados(ids: np.ndarray, clientes: np.ndarray, marca: np.ndarray,
+                     estado: np.ndarray, abierta: int, dia: int, dia_venc: np.ndarray,
+                     saldo_p: np.ndarray, saldo_c: np.ndarray, marcados: np.ndarray,
+                     vencido: np.ndarray, saldo: np.ndarray, atraso: np.ndarray,
+                     cuenta: np.ndarray) -> None:  # pragma: no cover - compilado
+    """Agregados por cliente de las facturas abiertas de los clientes marcados, en una pasada.
+
+    Deja, para cada cliente de ``marcados`` (y solo para ellos): el saldo vencido y el saldo total
+    (centavos en punto flotante, sumados en orden de factura, como ``np.bincount`` con pesos), los
+    días del atraso mayor (-10**6 sin facturas) y el número de facturas abiertas.
+    """
+    for k in range(marcados.size):
+        c = marcados[k]
+        vencido[c] = 0.0
+        saldo[c] = 0.0
+        atraso[c] = -(10**6)
+        cuenta[c] = 0
+    for j in range(ids.size):
+        c = clientes[j]
+        i = ids[j]
+        if marca[c] and estado[i] == abierta:
+            tau = dia - dia_venc[i]
+            total = saldo_p[i] + saldo_c[i]
+            vencido[c] += float(total * (1 if tau > 0 else 0))
+            saldo[c] += float(total)
+            if tau > atraso[c]:
+                atraso[c] = tau
+            cuenta[c] += 1
