@@ -166,12 +166,10 @@ def escanear_clientes(confianza: np.ndarray, en_dificultad: np.ndarray,
     cae = np.empty(confianza.size, np.int64)
     nt = 0
     nc = 0
-    for i in range(confianza.size):
+    for i in range(confianza.size):  # sin saltos: se vectoriza (-0,0 queda como está)
         x = confianza[i]
-        if x < 0.0:
-            confianza[i] = 0.0
-        elif x > 1.0:
-            confianza[i] = 1.0
+        confianza[i] = 0.0 if x < 0.0 else (1.0 if x > 1.0 else x)
+    for i in range(confianza.size):
         if en_dificultad[i] and dificultad_hasta[i] <= dia:
             termina[nt] = i
             nt += 1
