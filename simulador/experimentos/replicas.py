@@ -170,9 +170,9 @@ def resumir(valores: np.ndarray) -> Resumen:
     media = float(x.mean())
     desvio = float(x.std(ddof=1)) if n > 1 else 0.0
     semi = float(stdtrit(n - 1, 0.975)) * desvio / math.sqrt(n) if n > 1 else 0.0
+    p5, p95 = np.percentile(x, [5, 95])
     return Resumen(media=media, ic_inf=media - semi, ic_sup=media + semi,
-                   p5=float(np.percentile(x, 5)), p95=float(np.percentile(x, 95)),
-                   desvio=desvio, n=n)
+                   p5=float(p5), p95=float(p95), desvio=desvio, n=n)
 
 
 @dataclass(frozen=True)
@@ -201,17 +201,15 @@ def armar_resultado(politica: Politica, semilla: int,
     kpis = pd.DataFrame([c.kpis for c in corridas])
     kpis.insert(0, "replica", [c.replica for c in corridas])
     resumen = {k: resumir(kpis[k].to_numpy(float)) for k in kpis.columns if k != "replica"}
-    segs = []
-    for c in corridas:
-        s = c.por_segmento.copy()
-        s.insert(0, "replica", c.replica)
-        segs.append(s)
+    por_segmento = pd.concat([c.por_segmento for c in corridas], ignore_index=True)
+    por_segmento.insert(0, "replica", np.repeat([c.replica for c in corridas],
+                                                [len(c.por_segmento) for c in corridas]))
     ejemplo = next((c.completo for c in corridas if c.completo is not None), None)
     return ResultadoReplicas(
         politica=politica, semilla=semilla, kpis=kpis, resumen=resumen,
         cartera_por_tramo=np.stack([c.cartera_por_tramo for c in corridas]),
         cobrado=np.stack([c.cobrado for c in corridas]),
-        por_segmento=pd.concat(segs, ignore_index=True), ejemplo=ejemplo,
+        por_segmento=por_segmento, ejemplo=ejemplo,
     )
 
 
