@@ -22,3 +22,26 @@ def test_unicos_no_modifica_la_entrada() -> None:
     valores = np.array([5, 1, 5, 3, 1], np.int64)
     nucleo.unicos(valores)
     np.testing.assert_array_equal(valores, [5, 1, 5, 3, 1])
+
+
+_orden = hnp.arrays(np.float64, st.integers(0, 60),
+                    elements=st.floats(0, 100, allow_nan=False)).map(np.sort)
+
+
+@settings(deadline=None)
+@given(_orden, hnp.arrays(np.float64, st.integers(0, 60),
+                          elements=st.floats(-10, 110, allow_nan=False)))
+def test_buscar_derecha_igual_a_searchsorted(orden: np.ndarray, valores: np.ndarray) -> None:
+    # valores de la propia lista: empates exactos con tramos planos
+    valores = np.concatenate([valores, orden[::3]])
+    np.testing.assert_array_equal(nucleo.buscar_derecha(orden, valores),
+                                  np.searchsorted(orden, valores, side="right"))
+
+
+def test_buscar_derecha_con_masa_acumulada_y_tramos_planos() -> None:
+    perfil = np.where(np.arange(400) % 50 < 5, 0.0, 1.0 + 0.1 * np.sin(np.arange(400)))
+    acumulado = np.concatenate([[0.0], np.cumsum(perfil)])
+    u = np.random.default_rng(3).random(5000) * acumulado[-1]
+    valores = np.concatenate([u, acumulado, [np.nan, -1.0]])
+    np.testing.assert_array_equal(nucleo.buscar_derecha(acumulado, valores),
+                                  np.searchsorted(acumulado, valores, side="right"))

@@ -14,6 +14,7 @@ import pandas as pd
 
 from simulador.aleatoriedad import Flujos
 from simulador.config import Escenario
+from simulador.motor import nucleo
 from simulador.motor.comportamiento import tasa_dificultad_diaria
 from simulador.orden import orden_estable
 
@@ -257,7 +258,7 @@ def generar_cartera(escenario: Escenario, flujos: Flujos) -> Cartera:
     u = rf.random(c_cliente.shape[0])
     base = acumulado[np.clip(dia_alta - inicio, 0, fin - inicio)][c_cliente]
     objetivo = base + u * masa[c_cliente]
-    c_dia = (np.searchsorted(acumulado, objetivo, side="right") - 1 + inicio).astype(np.int32)
+    c_dia = (nucleo.buscar_derecha(acumulado, objetivo) - 1 + inicio).astype(np.int32)
     c_dia = np.clip(c_dia, inicio, fin - 1)
     sigma2 = np.log1p(cv**2)
     mu = np.log(monto_medio) - sigma2 / 2

@@ -127,6 +127,7 @@ def calentar() -> None:
     unicos(uno)
     unicos(clientes)
     cero = np.zeros(1)
+    buscar_derecha(np.zeros(2), cero)
     agregar_marcados(ids, clientes, np.zeros(1, bool), f.estado, ABIERTA, 0, f.dia_venc,
                      f.saldo_p, f.saldo_c, uno, cero, cero.copy(), uno.copy(), uno.copy())
 
@@ -228,3 +229,36 @@ def agregar_marcados(ids: np.ndarray, clientes: np.ndarray, marca: np.ndarray,
             if tau > atraso[c]:
                 atraso[c] = tau
             cuenta[c] += 1
+
+
+@njit(**_opciones)
+def buscar_derecha(orden: np.ndarray, valores: np.ndarray) -> np.ndarray:  # pragma: no cover
+    """``np.searchsorted(orden, valores, side="right")`` para ``orden`` creciente (no estricto)
+    y casi lineal, como una masa acumulada: parte de la posición proporcional y camina.
+
+    Con valores desordenados numpy hace una búsqueda binaria completa por valor (con saltos
+    impredecibles); acá cada valor da unos pocos pasos. El resultado es el mismo.
+    """
+    n = orden.size
+    salida = np.empty(valores.size, np.int64)
+    if n == 0:
+        salida[:] = 0
+        return salida
+    primero, ultimo = orden[0], orden[n - 1]
+    escala = (n - 1) / (ultimo - primero) if ultimo > primero else 0.0
+    for j in range(valores.size):
+        x = valores[j]
+        if not x >= primero:  # menor que todos (o NaN, que numpy ordena al final)
+            salida[j] = n if x != x else 0
+            continue
+        if x >= ultimo:
+            salida[j] = n
+            continue
+        g = int((x - primero) * escala)
+        g = min(max(g, 0), n - 1)
+        while g + 1 < n and orden[g + 1] <= x:
+            g += 1
+        while g > 0 and orden[g] > x:
+            g -= 1
+        salida[j] = g + 1
+    return salida
