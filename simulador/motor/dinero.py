@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulador.motor import nucleo
 from simulador.motor.estado import ABIERTA, CASTIGADA, PAGADA
 
 if TYPE_CHECKING:
@@ -40,19 +41,14 @@ def saldar(sim: Simulacion, ids: np.ndarray, tipo: str = "pago") -> None:
     if ids.size == 0:
         return
     f = sim.f
-    paga_cargos = sim.cartera.c_u_cargos[ids] < sim.params.prob_paga_cargos_pct / 100.0
-    cargos_pag = np.where(paga_cargos, f.saldo_c[ids], 0)
-    cargos_cond = f.saldo_c[ids] - cargos_pag
-    monto = f.saldo_p[ids] + cargos_pag
+    monto, condonado = nucleo.saldar(
+        ids, sim.cartera.c_u_cargos, sim.params.prob_paga_cargos_pct / 100.0, f.saldo_p,
+        f.saldo_c, f.cobrado, f.cargos_cobrados, f.cargos_condonados, f.estado, f.dia_cierre,
+        sim.dia, PAGADA)
     sim.libro.bloque(sim.dia, ids, tipo, monto)
-    sim.libro.bloque(sim.dia, ids, "condonacion", cargos_cond)
-    f.cobrado[ids] += monto
-    f.cargos_cobrados[ids] += cargos_pag
-    f.cargos_condonados[ids] += cargos_cond
-    f.saldo_p[ids] = 0
-    f.saldo_c[ids] = 0
+    sim.libro.bloque(sim.dia, ids, "condonacion", condonado)
     sim.sumar_cobrado(ids, monto)
-    _cerrar(sim, ids, PAGADA)
+    sim.hay_cierres = True
 
 
 def conceder_descuento(sim: Simulacion, ids: np.ndarray) -> None:

@@ -128,6 +128,8 @@ def calentar() -> None:
     unicos(clientes)
     cero = np.zeros(1)
     buscar_derecha(np.zeros(2), cero)
+    saldar(ids, cero, 0.5, f.saldo_p, f.saldo_c, f.cobrado, f.cargos_cobrados,
+           f.cargos_condonados, f.estado, f.dia_cierre, 0, 2)
     agregar_marcados(ids, clientes, np.zeros(1, bool), f.estado, ABIERTA, 0, f.dia_venc,
                      f.saldo_p, f.saldo_c, uno, cero, cero.copy(), uno.copy(), uno.copy())
 
@@ -262,3 +264,31 @@ def buscar_derecha(orden: np.ndarray, valores: np.ndarray) -> np.ndarray:  # pra
             g -= 1
         salida[j] = g + 1
     return salida
+
+
+@njit(**_opciones)
+def saldar(ids: np.ndarray, u_cargos: np.ndarray, prob_paga_cargos: float, saldo_p: np.ndarray,
+           saldo_c: np.ndarray, cobrado: np.ndarray, cargos_cobrados: np.ndarray,
+           cargos_condonados: np.ndarray, estado: np.ndarray, dia_cierre: np.ndarray, dia: int,
+           pagada: int) -> tuple[np.ndarray, np.ndarray]:  # pragma: no cover - compilado
+    """Salda esas facturas (distintas) en una pasada; devuelve lo pagado y los cargos condonados.
+
+    Paga el principal y, si su sorteo cae bajo ``prob_paga_cargos``, los cargos; los demás
+    cargos se condonan. Ver ``dinero.saldar``, que anota el libro.
+    """
+    monto = np.empty(ids.size, np.int64)
+    condonado = np.empty(ids.size, np.int64)
+    for j in range(ids.size):
+        i = ids[j]
+        cargos = saldo_c[i]
+        pagados = cargos if u_cargos[i] < prob_paga_cargos else 0
+        monto[j] = saldo_p[i] + pagados
+        condonado[j] = cargos - pagados
+        cobrado[i] += monto[j]
+        cargos_cobrados[i] += pagados
+        cargos_condonados[i] += condonado[j]
+        saldo_p[i] = 0
+        saldo_c[i] = 0
+        estado[i] = pagada
+        dia_cierre[i] = dia
+    return monto, condonado
