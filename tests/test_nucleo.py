@@ -45,3 +45,14 @@ def test_buscar_derecha_con_masa_acumulada_y_tramos_planos() -> None:
     valores = np.concatenate([u, acumulado, [np.nan, -1.0]])
     np.testing.assert_array_equal(nucleo.buscar_derecha(acumulado, valores),
                                   np.searchsorted(acumulado, valores, side="right"))
+
+
+@settings(deadline=None)
+@given(hnp.arrays(np.int64, st.integers(0, 80), elements=st.integers(0, 6)))
+def test_rango_en_grupo_igual_a_numerar_tras_orden_estable(grupos: np.ndarray) -> None:
+    orden = np.argsort(grupos, kind="stable")
+    esperado = np.empty(grupos.size, np.int64)
+    for g in np.unique(grupos):
+        tramo = orden[grupos[orden] == g]
+        esperado[tramo] = np.arange(tramo.size)
+    np.testing.assert_array_equal(nucleo.rango_en_grupo(grupos, 7), esperado)

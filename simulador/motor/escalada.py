@@ -16,13 +16,15 @@ la más nueva), la agencia cobra su comisión, y el resto se castiga.
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from simulador.motor import comportamiento as comp
-from simulador.motor import dinero, nucleo
+from simulador.motor import dinero
 from simulador.motor.estado import ABIERTA
+from simulador.orden import orden_estable
 
 if TYPE_CHECKING:
     from simulador.motor.modelo import Simulacion
@@ -64,8 +66,11 @@ class CalendarioEscalada:
         self.exito = np.concatenate([self.exito, exito])
         self.fraccion = np.concatenate([self.fraccion, fraccion])
         self.via = np.concatenate([self.via, np.full(clientes.size, via, np.int8)])
-        for d in nucleo.unicos(dias):
-            self.por_dia.setdefault(int(d), []).append(grupos[dias == d])
+        orden = orden_estable(dias)  # estable: cada día conserva el orden de sus grupos
+        dias_orden = dias[orden]
+        limites = np.r_[0, np.flatnonzero(dias_orden[1:] != dias_orden[:-1]) + 1, dias.size]
+        for a, b in itertools.pairwise(limites.tolist() if dias.size else []):
+            self.por_dia.setdefault(int(dias_orden[a]), []).append(grupos[orden[a:b]])
         return grupos
 
 

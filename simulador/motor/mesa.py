@@ -17,18 +17,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from simulador.orden import orden_estable
+from simulador.motor import nucleo
 
 RUTINA, URGENTE, FORZADA = 0, 1, 2
-
-
-def _rango_en_grupo(grupos: np.ndarray) -> np.ndarray:
-    """Posición de cada elemento dentro de su grupo (los grupos vienen contiguos)."""
-    if grupos.size == 0:
-        return np.zeros(0, np.int64)
-    inicio = np.r_[True, grupos[1:] != grupos[:-1]]
-    primero = np.maximum.accumulate(np.where(inicio, np.arange(grupos.size), 0))
-    return np.arange(grupos.size) - primero
 
 
 class Mesa:
@@ -65,9 +56,7 @@ class Mesa:
         reps = np.asarray(reps, np.int64)
         ok = np.ones(clientes.size, bool)
         if nivel == RUTINA and clientes.size:
-            orden = orden_estable(reps)
-            rango = np.empty(clientes.size, np.int64)
-            rango[orden] = _rango_en_grupo(reps[orden])
+            rango = nucleo.rango_en_grupo(reps, self.replicas)  # en orden de llegada
             libre = self.cupo_cola - self.en_cola
             ok = rango < libre[reps]
             if not ok.all():
@@ -113,7 +102,7 @@ class Mesa:
         if cliente.size == 0 or self.cupo_dia <= 0:
             return np.zeros(0, np.int64), []
         secuencia = np.lexsort((orden, -puntaje, -nivel, rep))
-        atiende = secuencia[_rango_en_grupo(rep[secuencia]) < self.cupo_dia]
+        atiende = secuencia[nucleo.rango_en_grupo(rep[secuencia], self.replicas) < self.cupo_dia]
         self.atendidas += np.bincount(rep[atiende], minlength=self.replicas)
         self.dias_espera += np.bincount(rep[atiende], weights=dia - llegada[atiende],
                                         minlength=self.replicas).astype(np.int64)

@@ -128,6 +128,7 @@ def calentar() -> None:
     unicos(clientes)
     cero = np.zeros(1)
     buscar_derecha(np.zeros(2), cero)
+    rango_en_grupo(uno, 1)
     saldar(ids, cero, 0.5, f.saldo_p, f.saldo_c, f.cobrado, f.cargos_cobrados,
            f.cargos_condonados, f.estado, f.dia_cierre, 0, 2)
     agregar_marcados(ids, clientes, np.zeros(1, bool), f.estado, ABIERTA, 0, f.dia_venc,
@@ -292,3 +293,18 @@ def saldar(ids: np.ndarray, u_cargos: np.ndarray, prob_paga_cargos: float, saldo
         estado[i] = pagada
         dia_cierre[i] = dia
     return monto, condonado
+
+
+@njit(**_opciones)
+def rango_en_grupo(grupos: np.ndarray, n_grupos: int) -> np.ndarray:  # pragma: no cover
+    """Posición de cada elemento entre los de su grupo, en el orden dado (0, 1, 2, ...).
+
+    Es lo mismo que ordenar de forma estable por grupo y numerar cada tramo, sin ordenar.
+    """
+    vistos = np.zeros(n_grupos, np.int64)
+    rango = np.empty(grupos.size, np.int64)
+    for j in range(grupos.size):
+        g = grupos[j]
+        rango[j] = vistos[g]
+        vistos[g] += 1
+    return rango
