@@ -37,6 +37,7 @@ from simulador.experimentos.replicas import (  # noqa: E402
     correr_trabajo,
     tareas_de,
 )
+from simulador.metricas import sumas  # noqa: E402
 from simulador.motor import nucleo  # noqa: E402
 from simulador.motor.modelo import simular_lote  # noqa: E402
 
@@ -76,6 +77,7 @@ def rendimiento(replicas: int = 30) -> dict[str, float]:
     de cada réplica y sus indicadores (lo mismo que hace una comparación)."""
     esc, pol = cargar_escenario(ESC), cargar_politica(ALT)
     nucleo.calentar()  # la compilación (o lectura de la caché) se paga una vez por proceso
+    sumas.calentar()
     lote = Lote(esc, pol, 1, tuple(range(replicas)))
     gc.disable()
     cpus = []

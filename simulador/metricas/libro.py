@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from simulador.metricas import sumas
 from simulador.resultado import (
     CASTIGADO,
     COBRADO,
@@ -39,18 +40,20 @@ def suma_centavos(
     libro: Libro, codigos: tuple[int, ...], desde: int | None = None, hasta: int | None = None
 ) -> int:
     """Suma en centavos de los movimientos de esos tipos con día en ``[desde, hasta)``."""
-    m = de_tipo(libro.tipo, codigos)
-    if desde is not None:
-        m &= libro.dia >= desde
-    if hasta is not None:
-        m &= libro.dia < hasta
-    return int(libro.centavos[m].astype(np.int64).sum())
+    tipo, dia, centavos = columnas_para_sumar(libro)
+    return int(sumas.sumar(tipo, dia, centavos, sumas.pesos(tuple(codigos)),
+                           -sumas.SIN_LIMITE if desde is None else desde,
+                           sumas.SIN_LIMITE if hasta is None else hasta))
 
 
-def movimientos_con_signo(libro: Libro) -> np.ndarray:
-    """Centavos de cada movimiento con el signo de su efecto sobre el saldo (+ factura, - cobro)."""
-    c = libro.centavos.astype(np.int64)
-    return np.where(de_tipo(libro.tipo, FACTURADO), c, -c)
+def columnas_para_sumar(libro: Libro) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Tipo, día y centavos del libro con los tipos de dato de las sumas compiladas."""
+    return (np.asarray(libro.tipo, np.int8), np.asarray(libro.dia),
+            np.asarray(libro.centavos, np.int64))
+
+
+PESOS_SALDO = sumas.pesos(FACTURADO, tuple(c for c in range(128) if c not in FACTURADO))
+"""Pesos del saldo: lo facturado suma, todo lo demás (cobros, descuentos, castigos) resta."""
 
 
 def totales_libro(res: ResultadoCorrida) -> dict[str, int]:
@@ -97,24 +100,25 @@ def saldo_por_cliente(libro: Libro, hasta: int | None = None) -> pd.Series:
 
     Suma facturado - cobrado - descontado - castigado sobre todos los días del libro hasta ese día.
     """
-    m = np.ones(len(libro.dia), dtype=bool) if hasta is None else libro.dia < hasta
-    return _por_cliente(libro.cliente[m], movimientos_con_signo(libro)[m])
+    return _por_cliente(libro, PESOS_SALDO, -sumas.SIN_LIMITE,
+                        sumas.SIN_LIMITE if hasta is None else hasta)
 
 
 def ventas_por_cliente(libro: Libro, desde: int, hasta: int) -> pd.Series:
     """Ventas a crédito de cada cliente en centavos con día en ``[desde, hasta)``."""
-    m = (libro.tipo == COD["factura"]) & en_rango(libro.dia, desde, hasta)
-    return _por_cliente(libro.cliente[m], libro.centavos[m].astype(np.int64))
+    return _por_cliente(libro, sumas.pesos((COD["factura"],)), desde, hasta)
 
 
-def _por_cliente(cliente: np.ndarray, centavos: np.ndarray) -> pd.Series:
-    """Suma de centavos por cliente, solo de los clientes que aparecen, en orden de número."""
-    cliente = np.asarray(cliente, np.int64)
+def _por_cliente(libro: Libro, peso: np.ndarray, desde: int, hasta: int) -> pd.Series:
+    """Suma de centavos por cliente, solo de los clientes con movimientos que cuentan (peso no
+    nulo, día en ``[desde, hasta)``), en orden de número."""
+    cliente = np.asarray(libro.cliente)
+    tipo, dia, centavos = columnas_para_sumar(libro)
     if cliente.size and cliente.min() >= 0:
-        cuenta = np.bincount(cliente)
-        presentes = np.flatnonzero(cuenta)
-        suma = np.zeros(cuenta.size, np.int64)
-        np.add.at(suma, cliente, centavos)  # enteros: exacto al centavo
+        suma, filas = sumas.sumar_por_grupo(cliente, tipo, dia, centavos, peso, desde, hasta,
+                                            int(cliente.max()) + 1)
+        presentes = np.flatnonzero(filas)
         return pd.Series(suma[presentes], index=presentes)
-    s = pd.Series(np.asarray(centavos, np.int64), index=cliente)
+    m = (peso[tipo] != 0) & (dia >= desde) & (dia < hasta)
+    s = pd.Series(peso[tipo[m]] * centavos[m], index=np.asarray(cliente[m], np.int64))
     return s.groupby(level=0).sum().astype(np.int64)

@@ -15,6 +15,7 @@ import pandas as pd
 
 from simulador.config.escenario import Escenario
 from simulador.metricas import formulas as f
+from simulador.metricas import sumas
 from simulador.metricas.kpis import (
     ColumnasFacturas,
     cargos_cobrados,
@@ -23,7 +24,7 @@ from simulador.metricas.kpis import (
     pct_pagado_a_tiempo,
     pct_pagado_con_descuento,
 )
-from simulador.metricas.libro import de_tipo, en_rango, movimientos_con_signo
+from simulador.metricas.libro import PESOS_SALDO, columnas_para_sumar, en_rango
 from simulador.orden import orden_estable
 from simulador.resultado import COBRADO, COD, ResultadoCorrida
 
@@ -64,16 +65,8 @@ def _atraso_medio_pagadas(fac: ColumnasFacturas, horizonte: int) -> float:
 
 def _cartera_diaria(res: ResultadoCorrida, indice: np.ndarray, n: int) -> np.ndarray:
     """Saldo de cada segmento al cierre de cada día del horizonte, en centavos ``[n, dias]``."""
-    h = res.horizonte_dias
-    dia = np.asarray(res.libro.dia, dtype=np.int64)
-    signo = movimientos_con_signo(res.libro)
-    conocido = indice >= 0
-    inicial = np.zeros(n, dtype=np.int64)
-    antes = conocido & (dia < 0)
-    np.add.at(inicial, indice[antes], signo[antes])
-    diario = np.zeros((n, h), dtype=np.int64)
-    dentro = conocido & en_rango(dia, 0, h)
-    np.add.at(diario, (indice[dentro], dia[dentro]), signo[dentro])
+    inicial, diario = sumas.sumar_por_grupo_y_dia(indice, *columnas_para_sumar(res.libro),
+                                                  PESOS_SALDO, n, res.horizonte_dias)
     return inicial[:, None] + np.cumsum(diario, axis=1)
 
 
@@ -100,14 +93,6 @@ def _codigos_conocidos(columna: pd.Series, codigo_segmento: dict[str, int]) -> n
                     np.int64)
     cod = mapa[columna.cat.codes.to_numpy(np.int64)]  # el código -1 (vacío) toma el último: -1
     return None if (cod < 0).any() else cod
-
-
-def _por_segmento(indice: np.ndarray, mascara: np.ndarray, valores: np.ndarray, n: int
-                  ) -> np.ndarray:
-    """Suma de los valores enteros marcados por segmento (exacta: enteros)."""
-    suma = np.zeros(n, np.int64)
-    np.add.at(suma, indice[mascara], np.asarray(valores, np.int64)[mascara])
-    return suma
 
 
 def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario,
@@ -155,14 +140,19 @@ def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario,
     ind_costos = indice_de(res.costos.cliente)
     n = len(nombres)
     cartera = _cartera_diaria(res, ind_libro, n) / 100.0
-    tipo, cent = res.libro.tipo, res.libro.centavos
-    horizonte = en_rango(res.libro.dia, 0, h)
-    ventas = _por_segmento(ind_libro, horizonte & (tipo == COD["factura"]), cent, n) / 100.0
-    cobrado = _por_segmento(ind_libro, horizonte & de_tipo(tipo, COBRADO), cent, n) / 100.0
-    descuentos = _por_segmento(ind_libro, horizonte & (tipo == COD["descuento_pronto_pago"]),
-                               cent, n) / 100.0
-    costo = _por_segmento(ind_costos, en_rango(res.costos.dia, 0, h), res.costos.centavos,
-                          n) / 100.0
+    columnas_libro = columnas_para_sumar(res.libro)
+
+    def del_libro(*codigos: int) -> np.ndarray:
+        """Suma por segmento (moneda) de esos tipos de movimiento en el horizonte."""
+        suma, _ = sumas.sumar_por_grupo(ind_libro, *columnas_libro, sumas.pesos(codigos), 0, h, n)
+        return suma / 100.0
+
+    ventas = del_libro(COD["factura"])
+    cobrado = del_libro(*COBRADO)
+    descuentos = del_libro(COD["descuento_pronto_pago"])
+    costo = sumas.sumar_por_grupo(
+        ind_costos, np.asarray(res.costos.tipo, np.int8), np.asarray(res.costos.dia),
+        np.asarray(res.costos.centavos, np.int64), sumas.todos(), 0, h, n)[0] / 100.0
     # las facturas ordenadas por segmento (orden estable): cada segmento es un tramo contiguo
     orden = orden_estable(cod_fac)
     fac_orden = (columnas or ColumnasFacturas.de(res.facturas)).filtrar(orden)

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from simulador.metricas.libro import de_tipo
+from simulador.metricas import sumas
+from simulador.metricas.libro import columnas_para_sumar
 from simulador.motor.estado import ABIERTA, CASTIGADA, INF, NO_EMITIDA, PAGADA
 from simulador.motor.registro import COD_COSTO
 from simulador.orden import orden_estable
@@ -98,8 +99,9 @@ def tabla_facturas(sim: Simulacion, ids: np.ndarray, desde: int, *,
 
 
 def _por_cliente(libro: Libro, codigos: tuple[int, ...], n: int) -> np.ndarray:
-    m = de_tipo(libro.tipo, codigos)
-    return np.bincount(libro.cliente[m], weights=libro.centavos[m], minlength=n) / 100.0
+    suma, _ = sumas.sumar_por_grupo(libro.cliente, *columnas_para_sumar(libro),
+                                    sumas.pesos(codigos), -sumas.SIN_LIMITE, sumas.SIN_LIMITE, n)
+    return suma / 100.0
 
 
 def tabla_clientes(sim: Simulacion, libro: Libro, rango: slice) -> pd.DataFrame:
