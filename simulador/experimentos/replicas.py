@@ -18,7 +18,8 @@ from simulador.config import Escenario, Politica
 from simulador.experimentos.ejecutor import Progreso, mapear, trabajadores_por_defecto
 from simulador.metricas import calcular_kpis, kpis_por_segmento, verificar_conservacion
 from simulador.metricas.kpis import ColumnasFacturas
-from simulador.motor.modelo import simular, simular_lote
+from simulador.motor.cierre import resultados_para_indicadores
+from simulador.motor.modelo import Simulacion, simular
 from simulador.resultado import ResultadoCorrida
 
 
@@ -46,9 +47,10 @@ class CorridaResumida:
 
 
 def _resumir_corrida(escenario: Escenario, replica: int, res: ResultadoCorrida,
-                     detalle: bool) -> CorridaResumida:
+                     detalle: bool, columnas: ColumnasFacturas | None = None) -> CorridaResumida:
     verificar_conservacion(res)
-    columnas = ColumnasFacturas.de(res.facturas)  # se leen una vez para los dos cálculos
+    if columnas is None:  # se leen una vez para los dos cálculos
+        columnas = ColumnasFacturas.de(res.facturas)
     return CorridaResumida(
         replica=replica,
         kpis=calcular_kpis(res, escenario, columnas),
@@ -82,10 +84,12 @@ class Lote:
 
 def correr_lote(lote: Lote) -> list[CorridaResumida]:
     """Corre las réplicas de un lote apiladas; cada una da lo mismo que corrida sola."""
-    resultados = simular_lote(lote.escenario, lote.politica, semilla=lote.semilla,
-                              replicas=lote.replicas)
-    return [_resumir_corrida(lote.escenario, r, res, False)
-            for r, res in zip(lote.replicas, resultados, strict=True)]
+    sim = Simulacion(escenario=lote.escenario, politica=lote.politica, semilla=lote.semilla,
+                     replicas=lote.replicas, eventos=False)
+    sim.correr()
+    return [_resumir_corrida(lote.escenario, r, res, False, columnas)
+            for r, (res, columnas) in zip(lote.replicas, resultados_para_indicadores(sim),
+                                          strict=True)]
 
 
 def correr_trabajo(trabajo: Tarea | Lote) -> list[CorridaResumida]:

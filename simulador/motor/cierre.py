@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from simulador.metricas import sumas
+from simulador.metricas.kpis import ColumnasFacturas
 from simulador.metricas.libro import columnas_para_sumar
-from simulador.motor.estado import ABIERTA, CASTIGADA, INF, NO_EMITIDA, PAGADA
+from simulador.motor.estado import (
+    ABIERTA,
+    CASTIGADA,
+    INF,
+    NO_EMITIDA,
+    PAGADA,
+    EstadoFacturas,
+)
 from simulador.motor.registro import COD_COSTO
 from simulador.orden import orden_estable
 from simulador.resultado import (
@@ -72,26 +81,27 @@ def tabla_facturas(sim: Simulacion, ids: np.ndarray, desde: int, *,
     estado = f.estado[ids]
     abierta = estado == ABIERTA
     descuento = tomar("descuento")
+    ind = _de_indicadores(f, ids, tomar, estado, descuento)
     columnas = {
         "factura": cart.c_local[ids],
         "cliente": cli - desde,
         "segmento": _categorias(cart.segmento[cli], list(nombres)),
-        "dia_emision": tomar("dia_emision"),
-        "dia_vencimiento": f.dia_venc[ids],
+        "dia_emision": ind["dia_emision"],
+        "dia_vencimiento": ind["dia_vencimiento"],
         "monto": tomar("monto") / 100.0,
         "descuento": descuento / 100.0 * ~abierta,
         "cargos": tomar("cargos") / 100.0,
-        "cargos_cobrados": tomar("cargos_cobrados") / 100.0,
+        "cargos_cobrados": ind["cargos_cobrados"],
         "cargos_condonados": tomar("cargos_condonados") / 100.0,
         "cobrado": tomar("cobrado") / 100.0,
-        "castigado_principal": tomar("castigado_p") / 100.0,
+        "castigado_principal": ind["castigado_principal"],
         "castigado_cargos": tomar("castigado_c") / 100.0,
         "saldo": (f.saldo_p[ids] + f.saldo_c[ids]) / 100.0,
-        "dia_cierre": _dias(np.where(abierta, -INF, tomar("dia_cierre"))),
+        "dia_cierre": ind["dia_cierre"],
         "estado": _categorias(estado - 1, list(_ESTADOS_TEXTO[1:])),
         "disputada": tomar("disputada"),
-        "con_descuento": (descuento > 0) & (estado == PAGADA),
-        "dia_castigo": _dias(tomar("dia_castigo")),
+        "con_descuento": ind["con_descuento"],
+        "dia_castigo": ind["dia_castigo"],
         "pago_parcial": tomar("parcial"),
         "escalada": _categorias(tomar("escalada"), list(_ESCALADA_TEXTO)),
     }
@@ -102,6 +112,33 @@ def _por_cliente(libro: Libro, codigos: tuple[int, ...], n: int) -> np.ndarray:
     suma, _ = sumas.sumar_por_grupo(libro.cliente, *columnas_para_sumar(libro),
                                     sumas.pesos(codigos), -sumas.SIN_LIMITE, sumas.SIN_LIMITE, n)
     return suma / 100.0
+
+
+def _de_indicadores(f: EstadoFacturas, ids: np.ndarray, tomar: Callable[[str], np.ndarray],
+                    estado: np.ndarray, descuento: np.ndarray) -> dict[str, np.ndarray]:
+    """Las columnas de la tabla de facturas que usan los indicadores (``ColumnasFacturas``)."""
+    return {
+        "dia_emision": tomar("dia_emision"),
+        "dia_vencimiento": f.dia_venc[ids],
+        "cargos_cobrados": tomar("cargos_cobrados") / 100.0,
+        "castigado_principal": tomar("castigado_p") / 100.0,
+        "dia_cierre": _dias(np.where(estado == ABIERTA, -INF, tomar("dia_cierre"))),
+        "con_descuento": (descuento > 0) & (estado == PAGADA),
+        "dia_castigo": _dias(tomar("dia_castigo")),
+    }
+
+
+def columnas_facturas(sim: Simulacion, ids: np.ndarray) -> ColumnasFacturas:
+    """Lo mismo que ``ColumnasFacturas.de(tabla_facturas(sim, ids, ...))``, sin armar la tabla."""
+    f = sim.f
+    estado = f.estado[ids]
+    ind = _de_indicadores(f, ids, lambda nombre: getattr(f, nombre)[ids], estado,
+                          f.descuento[ids])
+    return ColumnasFacturas(
+        vencimiento=ind["dia_vencimiento"].astype(float), emision=ind["dia_emision"].astype(float),
+        cierre=ind["dia_cierre"], castigo=ind["dia_castigo"], pagada=estado == PAGADA,
+        con_descuento=ind["con_descuento"], castigado_principal=ind["castigado_principal"],
+        cargos_cobrados=ind["cargos_cobrados"])
 
 
 def tabla_clientes(sim: Simulacion, libro: Libro, rango: slice) -> pd.DataFrame:
@@ -201,6 +238,24 @@ def construir_resultados(sim: Simulacion, *, consumir: bool = False) -> list[Res
     Con ``consumir`` (y una sola réplica) el estado de las facturas se va soltando mientras se
     arma la tabla: sirve para las corridas que terminan acá (``simular``), no para volver a cerrar.
     """
+    return [res for res, _ in _armar(sim, consumir=consumir, completo=True)]
+
+
+def resultados_para_indicadores(sim: Simulacion
+                                ) -> list[tuple[ResultadoCorrida, ColumnasFacturas]]:
+    """Lo justo para los indicadores de cada réplica (lo que usan los experimentos).
+
+    Las tablas quedan recortadas: ``facturas`` trae solo el segmento y ``clientes`` solo el número
+    y el segmento; las columnas de facturas de los indicadores van aparte, tomadas del estado sin
+    armar la tabla. El libro, los costos y las series son los completos, así que los indicadores
+    dan exactamente lo mismo que con ``construir_resultados``.
+    """
+    return [(res, col) for res, col in _armar(sim, consumir=False, completo=False)
+            if col is not None]
+
+
+def _armar(sim: Simulacion, *, consumir: bool, completo: bool
+           ) -> list[tuple[ResultadoCorrida, ColumnasFacturas | None]]:
     h = sim.escenario.horizonte_dias
     sim.series.registrar(sim, h - 1)
     cart, f = sim.cartera, sim.f
@@ -216,7 +271,8 @@ def construir_resultados(sim: Simulacion, *, consumir: bool = False) -> list[Res
         if n > 1 else todo
     _liberar(sim)
     sim.series.reconstruir(sim, libro)
-    salida = []
+    nombres = [s.nombre for s in sim.escenario.segmentos]
+    salida: list[tuple[ResultadoCorrida, ColumnasFacturas | None]] = []
     for r in range(n):
         desde, hasta = int(cart.desde_cliente[r]), int(cart.desde_cliente[r + 1])
         ids = emitidas[por_factura[r]]
@@ -226,13 +282,24 @@ def construir_resultados(sim: Simulacion, *, consumir: bool = False) -> list[Res
             ev["cliente"] = ev["cliente"] - desde
             ev["factura"] = _factura_local(sim, ev["factura"].to_numpy(np.int64))
         abiertas = ids[f.estado[ids] == ABIERTA]
-        salida.append(ResultadoCorrida(
+        columnas: ColumnasFacturas | None = None
+        if completo:
+            facturas = tabla_facturas(sim, ids, desde, consumir=consumir and n == 1)
+            clientes = tabla_clientes(sim, libro_r, slice(desde, hasta))
+        else:
+            columnas = columnas_facturas(sim, ids)
+            facturas = pd.DataFrame({"segmento": _categorias(cart.segmento[cart.c_cliente[ids]],
+                                                             nombres)}, copy=False)
+            clientes = pd.DataFrame({"cliente": np.arange(hasta - desde),
+                                     "segmento": _categorias(cart.segmento[desde:hasta], nombres)},
+                                    copy=False)
+        salida.append((ResultadoCorrida(
             horizonte_dias=h,
             libro=libro_r,
             costos=_costos_de(sim, costos, por_costo[r], desde),
             series=sim.series.cerrar(r),
-            facturas=tabla_facturas(sim, ids, desde, consumir=consumir and n == 1),
-            clientes=tabla_clientes(sim, libro_r, slice(desde, hasta)),
+            facturas=facturas,
+            clientes=clientes,
             eventos=ev,
             ventas_perdidas={k: int(sim.ventas_perdidas[k][r]) / 100.0
                              for k in CAUSAS_VENTA_PERDIDA},
@@ -241,5 +308,5 @@ def construir_resultados(sim: Simulacion, *, consumir: bool = False) -> list[Res
             extra={"semilla": sim.semilla, "replica": sim.replicas[r],
                    "llamadas_sin_agendar": int(sim.mesa.sin_agendar[r]),
                    "espera_media_llamadas_dias": sim.mesa.espera_media(r)},
-        ))
+        ), columnas))
     return salida
