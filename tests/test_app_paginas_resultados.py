@@ -125,3 +125,25 @@ def test_informe_y_archivos(chico: Escenario) -> None:
     assert comp.escenario == chico
     pol = cargar_politica(archivos.a_yaml(comp.base.politica), archivo="base.yaml")
     assert pol == comp.base.politica
+
+
+def test_clientes_tras_comparar_muestra_la_replica_0_de_cada_politica(chico: Escenario) -> None:
+    at = abrir(chico, "comparar")
+    at.button(key="boton_comparar").click().run()
+    assert not at.exception
+    ir(at, "clientes").run()
+    assert not at.exception
+    assert any("réplica 0 de la comparación" in c.value for c in at.caption)
+    comp = at.session_state["comparacion"]
+    politicas = at.selectbox(key="cli_politica")
+    assert politicas.options == [r.politica.nombre for r in comp.resultados]
+    assert "Historia del cliente" in spec(at, "fig_historia")["layout"]["title"]["text"]
+    # la corrida con eventos que muestra la página es la réplica 0 de la comparación
+    from simulador import calcular_kpis, simular
+
+    for r in comp.resultados:
+        res = simular(comp.escenario, r.politica, semilla=comp.semilla, replica=0, eventos=True)
+        assert calcular_kpis(res, comp.escenario)["ventas_credito"] == r.kpis["ventas_credito"][0]
+        assert calcular_kpis(res, comp.escenario)["cobrado"] == r.kpis["cobrado"][0]
+    politicas.select_index(len(politicas.options) - 1).run()
+    assert not at.exception

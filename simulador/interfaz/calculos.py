@@ -115,13 +115,17 @@ def almacen(tipo: str) -> Almacen:
 
 def comparar_en_cache(esc_json: str, pols_json: tuple[str, ...], replicas: int, semilla: int,
                       _progreso: Progreso = None) -> Comparacion:
-    """La comparación de la base (primera) con las alternativas, con detalle de la réplica 0."""
+    """La comparación de la base (primera) con las alternativas.
+
+    Sin el detalle de la réplica 0 (todas las réplicas van apiladas, que es lo rápido): la página
+    «Clientes» lo pide aparte con ``corrida_en_cache``, que da esa misma réplica.
+    """
     clave = (esc_json, pols_json, replicas, semilla)
     guardado = almacen("comparacion").obtener(clave)
     if isinstance(guardado, Comparacion):
         return guardado
     comp = comparar(esc_de(esc_json), [pol_de(p) for p in pols_json], replicas=replicas,
-                    semilla=semilla, detalle=True, progreso=_progreso,
+                    semilla=semilla, progreso=_progreso,
                     trabajadores=trabajadores())
     almacen("comparacion").guardar(clave, comp)
     return comp

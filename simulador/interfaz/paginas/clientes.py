@@ -23,12 +23,16 @@ def _corrida() -> tuple[ResultadoCorrida | None, str]:
     """La corrida a mostrar: la réplica 0 de la última comparación o una corrida de la base."""
     ss = st.session_state
     comp, _ = estado.comparacion_vigente()
-    if comp is not None and any(r.ejemplo is not None for r in comp.resultados):
-        con = [r for r in comp.resultados if r.ejemplo is not None]
-        nombres = [r.politica.nombre for r in con]
-        i = st.selectbox("Política", range(len(con)), format_func=nombres.__getitem__,
+    if comp is not None:
+        nombres = [r.politica.nombre for r in comp.resultados]
+        i = st.selectbox("Política", range(len(nombres)), format_func=nombres.__getitem__,
                          key="cli_politica") or 0
-        return con[i].ejemplo, nombres[i]
+        st.caption("La réplica 0 de la comparación, con todos sus eventos.")
+        # la misma réplica 0 de la comparación (misma semilla), esta vez con todos los eventos
+        clave = (calculos.json_de(comp.escenario), calculos.json_de(comp.resultados[i].politica),
+                 comp.semilla)
+        with st.spinner(f"Simulando la réplica 0 de «{nombres[i]}» con todos sus eventos…"):
+            return calculos.corrida_en_cache(*clave), nombres[i]
     base = estado.ranura(0).politica
     if base is None:
         st.info("Elija una política base en «Comparar políticas».")
