@@ -217,16 +217,30 @@ Lo que más pesó en la velocidad:
    clientes marcados, compactación de la lista) son un solo bucle cada uno en vez de varias
    pasadas de numpy con arreglos intermedios, y saltan las facturas cerradas en el día (la lista se
    compacta una vez por día). Los sorteos por contador (`aleatoriedad.uniformes`) también son un
-   bucle compilado. Las cuentas son las mismas y en el mismo orden: el resultado es idéntico bit a
-   bit (las referencias de `tests/test_regresion_semillas.py` no cambiaron). Los trabajadores de
-   los experimentos nacen de un proceso que ya cargó los bucles compilados
-   (`experimentos/precarga.py`); la primera compilación en una máquina tarda unos 5 s y queda en
-   caché.
+   bucle compilado, y también: los agregados por cliente del turno de la mesa y de las compras
+   del día (vencido, saldo, atraso mayor) en una pasada con marcas que se reutilizan, saldar
+   facturas, los clientes distintos de un grupo (en lugar de `np.unique`, que en arreglos chicos
+   cuesta más por su costo fijo), la posición de cada llamada en la cola de su réplica (sin
+   ordenar) y el día de cada compra potencial (una búsqueda que camina desde la posición
+   proporcional, en lugar de una búsqueda binaria por compra). Las cuentas son las mismas y en el
+   mismo orden: el resultado es idéntico bit a bit (las referencias de
+   `tests/test_regresion_semillas.py` no cambiaron; cada atajo tiene una prueba contra numpy en
+   `tests/test_nucleo.py`). Los trabajadores de los experimentos nacen de un proceso que ya cargó
+   los bucles compilados (`experimentos/precarga.py`); la primera compilación en una máquina
+   tarda unos segundos y queda en caché.
 5. **Series y cierre:** la cartera por tramo y las facturas abiertas de cada día se reconstruyen al
    final desde el libro en vez de contarse cada día (`series.RegistroSeries.reconstruir`, probado
-   contra un conteo diario); los indicadores por segmento y la concentración se calculan con sumas
-   por grupo en vez de tablas de pandas por fila.
-6. **Memoria:** el libro no guarda el cliente por fila, las columnas de texto de las tablas son
+   contra un conteo diario). Las sumas del libro y de los costos de cada indicador (por tipo de
+   movimiento, por cliente, por segmento y por día) son una pasada compilada sin máscaras ni copias
+   (`metricas/sumas.py`; enteros, exactas al centavo). Los lotes de los experimentos no arman las
+   tablas de facturas y clientes de cada réplica: las columnas que usan los indicadores salen
+   directo del estado (`cierre.resultados_para_indicadores`, con una prueba de que los indicadores
+   son idénticos a los del resultado completo). Los órdenes estables por día o por réplica usan
+   radix (`orden.orden_estable`).
+6. **La app no simula el detalle con eventos al comparar:** antes la réplica 0 de cada política
+   corría aparte (sin apilar) para la página «Clientes»; ahora esa página la simula cuando se abre
+   (es la misma réplica 0: mismos números) y la comparación es solo lotes apilados.
+7. **Memoria:** el libro no guarda el cliente por fila, las columnas de texto de las tablas son
    categorías, los días del estado son de 32 bits y el cierre suelta lo que solo servía para
    simular antes de armar las tablas y de reconstruir la cartera (que recorre el libro por trozos).
 
