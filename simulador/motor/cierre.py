@@ -282,6 +282,7 @@ def _armar(sim: Simulacion, *, consumir: bool, completo: bool
             ev["cliente"] = ev["cliente"] - desde
             ev["factura"] = _factura_local(sim, ev["factura"].to_numpy(np.int64))
         abiertas = ids[f.estado[ids] == ABIERTA]
+        costos_r = _costos_de(sim, costos, por_costo[r], desde)  # antes de las tablas: menos pico
         columnas: ColumnasFacturas | None = None
         if completo:
             facturas = tabla_facturas(sim, ids, desde, consumir=consumir and n == 1)
@@ -296,7 +297,7 @@ def _armar(sim: Simulacion, *, consumir: bool, completo: bool
         salida.append((ResultadoCorrida(
             horizonte_dias=h,
             libro=libro_r,
-            costos=_costos_de(sim, costos, por_costo[r], desde),
+            costos=costos_r,
             series=sim.series.cerrar(r),
             facturas=facturas,
             clientes=clientes,
