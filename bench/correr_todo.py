@@ -251,20 +251,21 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
 
 ## Qué falta y por qué
 
-- **Comparación interactiva y facturas por segundo de CPU.** Con 30 réplicas apiladas, una réplica
-  de la PyME cuesta unos 140 a 150 ms de CPU (la menor de varias mediciones): unos 12 de la
-  cartera inicial, unos 90 a 100 de simulación, unos 17 del cierre (tablas de facturas y clientes
-  por réplica) y unos 12 de los indicadores. Para 3 s hacen falta unos 90 ms en total. En la simulación ya no domina ninguna pieza: el costo está repartido entre
-  cientos de operaciones pequeñas por día (emisión, turno de la mesa, pasos del seguimiento,
-  escaladas, promesas), y corriendo una sola réplica cada día cuesta 1,5 a 2 ms fijos. Los pasos
-  siguientes, en orden: (1) llevar a bucles compilados la emisión, el turno de la mesa y los pasos
-  del seguimiento, que hoy son decenas de llamadas a numpy cada uno; (2) armar los indicadores de
-  un lote directamente desde los arreglos apilados, sin tablas de pandas por réplica.
-- **Memoria de la escala.** Cumple con poco margen (unos 1,95 GiB): el pico está al armar la tabla
-  de 3 millones de facturas.
-- **Variación entre mediciones.** En esta máquina virtual el mismo código varía hasta un 30 % entre
-  mediciones en distintos momentos de la misma sesión (por eso las medidas de pared cortas se
-  repiten y se toma la menor).
+- **Variación de la máquina.** En esta máquina virtual compartida el mismo código tarda hasta un
+  50 % más según el momento: en la última sesión el lote de 30 réplicas del commit `4f816c7` midió
+  97 ms por réplica al comenzar y entre 140 y 160 ms una hora después, sin cambios en la máquina
+  (carga propia nula). Las metas de 3 s y 150.000 facturas por segundo de CPU se cumplen o no según
+  ese momento. Para saber si un cambio acelera, `python bench/contra_commit.py REF` mide el
+  código actual contra otro commit intercalando rondas en el mismo momento: contra `4f816c7`
+  (el comienzo de la última sesión) da entre 15 y 20 % menos de CPU por réplica.
+- **Dónde está el costo.** Con 30 réplicas apiladas, alrededor de dos tercios son la simulación
+  día por día, repartida entre decenas de operaciones por día (pagos, seguimiento, emisión, turno
+  de la mesa, escaladas, promesas); el resto es la cartera inicial (sorteos por compra) y el cierre
+  con los indicadores. Los recorridos que quedan sobre todas las facturas abiertas (pagos, próximo
+  paso, facturas de ciertos clientes, castigo) son una decena por día; bajarlos pide un índice de
+  las abiertas por cliente y por fecha, que es el paso siguiente.
+- **Memoria de la escala.** Cumple con poco margen (unos 1,93 a 1,95 GiB): el pico está al armar
+  la tabla de 3 millones de facturas.
 """
 
 
