@@ -294,9 +294,11 @@ def escribir(cifras: dict[str, dict[str, float]]) -> None:
 
 Cifras medidas con `make bench` (`python bench/correr_todo.py --escribir`) en esta máquina
 ({platform.processor() or platform.machine()}, {os.cpu_count()} núcleos, Python
-{platform.python_version()}). La comparación interactiva y la eficiencia con el mismo trabajo son
-la menor de {REPETICIONES} repeticiones (como `timeit`); las demás, de una sola corrida. Varían
-unos puntos entre corridas. Ninguna prueba afirma sobre tiempos.
+{platform.python_version()}), el {time.strftime("%Y-%m-%d %H:%M")}. La comparación interactiva, las facturas
+por segundo de CPU y la eficiencia con el mismo trabajo son la menor de {REPETICIONES}
+repeticiones (como `timeit`); la escala, de una sola corrida. Ninguna prueba afirma sobre
+tiempos. Esta máquina virtual es compartida: según el momento, el mismo código tarda hasta un
+50 % más (ver «Qué falta»).
 
 | medida | meta | medido | |
 |---|---|---|---|

@@ -40,3 +40,12 @@ def test_gerente_compara_dos_politicas_incluidas(page: Page, url_app: str) -> No
     expect(diferencia).to_be_visible()
     expect(page.get_by_text(re.compile(r"Resultados listos en [\d.,]+ s"))).to_be_visible()
     capturar(page, "gerente_comparacion")
+    # «conoce a tus clientes»: la réplica 0 de la comparación, con sus eventos
+    page.get_by_role("link", name="Clientes").click()  # en la misma sesión
+    esperar_app(page, limite_ms=120_000)
+    expect(page.get_by_role("combobox", name="Política")).to_be_visible()
+    expect(page.get_by_text("La réplica 0 de la comparación, con todos sus eventos.")
+           ).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Historia del cliente"))).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Eventos en el horizonte")).to_be_visible()
+    capturar(page, "gerente_clientes")
