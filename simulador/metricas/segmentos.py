@@ -89,9 +89,11 @@ def _codigos_conocidos(columna: pd.Series, codigo_segmento: dict[str, int]) -> n
     """
     if not isinstance(columna.dtype, pd.CategoricalDtype):
         return None
-    mapa = np.array([codigo_segmento.get(str(c), -1) for c in columna.cat.categories] + [-1],
+    categorica = columna.array  # sin pasar por el accesor .cat (más lento)
+    assert isinstance(categorica, pd.Categorical)
+    mapa = np.array([codigo_segmento.get(str(c), -1) for c in categorica.categories] + [-1],
                     np.int64)
-    cod = mapa[columna.cat.codes.to_numpy(np.int64)]  # el código -1 (vacío) toma el último: -1
+    cod = mapa[categorica.codes]  # el código -1 (vacío) toma el último: -1
     return None if (cod < 0).any() else cod
 
 
