@@ -302,12 +302,19 @@ def registrar_promesas(sim: Simulacion, clientes: np.ndarray, dias: np.ndarray) 
             sim.eventos.fila(sim.dia, int(k), -1, "promesa", f"promete pagar en {d} días")
     c.promesa_dia[clientes] = fecha
     c.promesa_cumple[clientes] = cumple
+    for d in nucleo.unicos(np.asarray(fecha, np.int64)):  # calendario: ver vencer_promesas
+        sim.promesas_por_dia.setdefault(int(d), []).append(clientes[fecha == d])
 
 
 def vencer_promesas(sim: Simulacion) -> None:
     """Las promesas que vencen hoy: el cliente paga lo vencido o rompe la promesa (señal)."""
     c, f, dia = sim.c, sim.f, sim.dia
-    hoy = np.flatnonzero(c.promesa_dia == dia)
+    agendadas = sim.promesas_por_dia.pop(dia, None)
+    if not agendadas:
+        return
+    # las del calendario que siguen vigentes para hoy (una promesa nueva reemplaza a la anterior)
+    candidatos = np.concatenate(agendadas).astype(np.int64, copy=False)
+    hoy = nucleo.unicos(candidatos[c.promesa_dia[candidatos] == dia])
     if hoy.size == 0:
         return
     c.promesa_dia[hoy] = -INF
