@@ -1,6 +1,9 @@
-"""Orden estable rápido para claves enteras de rango chico (días, réplicas, códigos)."""
+"""Orden estable rápido para claves enteras de rango chico (días, réplicas, códigos), y
+calendarios por día armados con él."""
 
 from __future__ import annotations
+
+import itertools
 
 import numpy as np
 
@@ -20,3 +23,16 @@ def orden_estable(claves: np.ndarray) -> np.ndarray:
     if int(claves.max()) - menor >= _RANGO_16:
         return np.argsort(claves, kind="stable")
     return np.argsort((claves - menor).astype(np.int16), kind="stable")
+
+
+def agendar(calendario: dict[int, list[np.ndarray]], dias: np.ndarray,
+            valores: np.ndarray) -> None:
+    """Agrega a ``calendario[d]`` los valores de cada día ``d``, en su orden de llegada."""
+    dias = np.asarray(dias, np.int64)
+    if dias.size == 0:
+        return
+    orden = orden_estable(dias)
+    dias_orden = dias[orden]
+    limites = np.r_[0, np.flatnonzero(dias_orden[1:] != dias_orden[:-1]) + 1, dias.size]
+    for a, b in itertools.pairwise(limites.tolist()):
+        calendario.setdefault(int(dias_orden[a]), []).append(valores[orden[a:b]])

@@ -16,7 +16,6 @@ la más nueva), la agencia cobra su comisión, y el resto se castiga.
 
 from __future__ import annotations
 
-import itertools
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -24,7 +23,7 @@ import numpy as np
 from simulador.motor import comportamiento as comp
 from simulador.motor import dinero
 from simulador.motor.estado import ABIERTA
-from simulador.orden import orden_estable
+from simulador.orden import agendar
 
 if TYPE_CHECKING:
     from simulador.motor.modelo import Simulacion
@@ -66,11 +65,7 @@ class CalendarioEscalada:
         self.exito = np.concatenate([self.exito, exito])
         self.fraccion = np.concatenate([self.fraccion, fraccion])
         self.via = np.concatenate([self.via, np.full(clientes.size, via, np.int8)])
-        orden = orden_estable(dias)  # estable: cada día conserva el orden de sus grupos
-        dias_orden = dias[orden]
-        limites = np.r_[0, np.flatnonzero(dias_orden[1:] != dias_orden[:-1]) + 1, dias.size]
-        for a, b in itertools.pairwise(limites.tolist() if dias.size else []):
-            self.por_dia.setdefault(int(dias_orden[a]), []).append(grupos[orden[a:b]])
+        agendar(self.por_dia, dias, grupos)
         return grupos
 
 

@@ -15,6 +15,7 @@ from simulador.motor import comportamiento as comp
 from simulador.motor import dinero, escalada, nucleo, procesos
 from simulador.motor.estado import ABIERTA, INF
 from simulador.motor.mesa import FORZADA, RUTINA, URGENTE
+from simulador.orden import agendar
 
 if TYPE_CHECKING:
     from simulador.motor.modelo import Simulacion
@@ -302,8 +303,7 @@ def registrar_promesas(sim: Simulacion, clientes: np.ndarray, dias: np.ndarray) 
             sim.eventos.fila(sim.dia, int(k), -1, "promesa", f"promete pagar en {d} días")
     c.promesa_dia[clientes] = fecha
     c.promesa_cumple[clientes] = cumple
-    for d in nucleo.unicos(np.asarray(fecha, np.int64)):  # calendario: ver vencer_promesas
-        sim.promesas_por_dia.setdefault(int(d), []).append(clientes[fecha == d])
+    agendar(sim.promesas_por_dia, fecha, clientes)  # ver vencer_promesas
 
 
 def vencer_promesas(sim: Simulacion) -> None:
