@@ -257,7 +257,8 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
   (carga propia nula). Las metas de 3 s y 150.000 facturas por segundo de CPU se cumplen o no según
   ese momento. Para saber si un cambio acelera, `python bench/contra_commit.py REF` mide el
   código actual contra otro commit intercalando rondas en el mismo momento: contra `4f816c7`
-  (el comienzo de la última sesión) da entre 15 y 20 % menos de CPU por réplica.
+  (el comienzo de la última sesión) da una mediana de 20 % menos de CPU por réplica (entre 6 y
+  30 % según la ronda, en 7 rondas).
 - **Dónde está el costo.** Con 30 réplicas apiladas, alrededor de dos tercios son la simulación
   día por día, repartida entre decenas de operaciones por día (pagos, seguimiento, emisión, turno
   de la mesa, escaladas, promesas); el resto es la cartera inicial (sorteos por compra) y el cierre
