@@ -26,8 +26,10 @@ import pandas as pd
 
 from simulador.config.escenario import Escenario
 from simulador.metricas import formulas as f
+from simulador.metricas import sumas
 from simulador.metricas.calendario import meses, ventas_por_mes
 from simulador.metricas.libro import (
+    columnas_para_sumar,
     en_rango,
     saldo_por_cliente,
     suma_centavos,
@@ -146,13 +148,14 @@ def cargos_cobrados(facturas: Facturas, horizonte: int) -> float:
     return float(_col(facturas, "cargos_cobrados")[m].sum())
 
 
-def costos_por_tipo(costos: Costos, mascara: np.ndarray) -> dict[str, float]:
-    """Costos (moneda) de las filas marcadas, por clave de indicador, más ``costo_cobranza``."""
-    salida: dict[str, float] = {}
-    for codigo, tipo in enumerate(TIPOS_COSTO):
-        m = mascara & (costos.tipo == codigo)
-        salida[CLAVES_COSTO[tipo]] = int(costos.centavos[m].astype(np.int64).sum()) / 100.0
-    salida["costo_cobranza"] = int(costos.centavos[mascara].astype(np.int64).sum()) / 100.0
+def costos_por_tipo(costos: Costos, desde: int, hasta: int) -> dict[str, float]:
+    """Costos (moneda) con día en ``[desde, hasta)``, por clave de indicador, más
+    ``costo_cobranza`` (el total)."""
+    columnas = columnas_para_sumar(costos)
+    salida = {CLAVES_COSTO[tipo]: sumas.sumar(*columnas, sumas.pesos((codigo,)), desde,
+                                              hasta) / 100.0
+              for codigo, tipo in enumerate(TIPOS_COSTO)}
+    salida["costo_cobranza"] = sumas.sumar(*columnas, sumas.todos(), desde, hasta) / 100.0
     return salida
 
 
@@ -238,7 +241,7 @@ def calcular_kpis(res: ResultadoCorrida, escenario: Escenario,
     k["descuentos_total"] = suma_centavos(libro, DESCONTADO, 0, h) / 100.0
     k["cargos_cobrados"] = cargos_cobrados(fac, h)
 
-    k.update(costos_por_tipo(res.costos, en_rango(res.costos.dia, 0, h)))
+    k.update(costos_por_tipo(res.costos, 0, h))
     k["costo_financiero"] = costo_financiero(
         np.asarray(res.series.cartera_por_tramo, dtype=float).sum(axis=1),
         escenario.costo_capital_anual_pct,

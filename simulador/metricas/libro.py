@@ -16,6 +16,7 @@ from simulador.resultado import (
     COD,
     DESCONTADO,
     FACTURADO,
+    Costos,
     Libro,
     ResultadoCorrida,
 )
@@ -46,13 +47,14 @@ def suma_centavos(
                            sumas.SIN_LIMITE if hasta is None else hasta))
 
 
-def columnas_para_sumar(libro: Libro) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Tipo, día y centavos del libro con los tipos de dato de las sumas compiladas."""
-    return (np.asarray(libro.tipo, np.int8), np.asarray(libro.dia),
-            np.asarray(libro.centavos, np.int64))
+def columnas_para_sumar(movimientos: Libro | Costos) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Tipo, día y centavos (del libro o de los costos) con los tipos de dato de las sumas
+    compiladas."""
+    return (np.asarray(movimientos.tipo, np.int8), np.asarray(movimientos.dia),
+            np.asarray(movimientos.centavos, np.int64))
 
 
-PESOS_SALDO = sumas.pesos(FACTURADO, tuple(c for c in range(128) if c not in FACTURADO))
+PESOS_SALDO = sumas.pesos(FACTURADO, tuple(c for c in sumas.CODIGOS if c not in FACTURADO))
 """Pesos del saldo: lo facturado suma, todo lo demás (cobros, descuentos, castigos) resta."""
 
 

@@ -152,9 +152,8 @@ def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario,
     ventas = del_libro(COD["factura"])
     cobrado = del_libro(*COBRADO)
     descuentos = del_libro(COD["descuento_pronto_pago"])
-    costo = sumas.sumar_por_grupo(
-        ind_costos, np.asarray(res.costos.tipo, np.int8), np.asarray(res.costos.dia),
-        np.asarray(res.costos.centavos, np.int64), sumas.todos(), 0, h, n)[0] / 100.0
+    costo = sumas.sumar_por_grupo(ind_costos, *columnas_para_sumar(res.costos), sumas.todos(),
+                                  0, h, n)[0] / 100.0
     # las facturas ordenadas por segmento (orden estable): cada segmento es un tramo contiguo
     orden = orden_estable(cod_fac)
     fac_orden = (columnas or ColumnasFacturas.de(res.facturas)).filtrar(orden)

@@ -18,7 +18,10 @@ from numba import njit
 SIN_LIMITE = 1 << 62
 """Día que ningún movimiento alcanza (para sumas sin límite de días)."""
 
-_N_CODIGOS = 256  # los tipos se guardan en int8
+_N_CODIGOS = 256  # tabla para cualquier byte de tipo
+
+CODIGOS: tuple[int, ...] = tuple(range(128))
+"""Todos los códigos de tipo posibles (los tipos se guardan en int8, no negativos)."""
 
 
 @functools.lru_cache(maxsize=64)
@@ -33,7 +36,7 @@ def pesos(suman: tuple[int, ...], restan: tuple[int, ...] = ()) -> np.ndarray:
 
 def todos() -> np.ndarray:
     """Pesos que cuentan cualquier tipo (para sumar solo por días)."""
-    return pesos(tuple(range(_N_CODIGOS // 2)))
+    return pesos(CODIGOS)
 
 
 @njit(cache=True, nogil=True)
