@@ -82,10 +82,19 @@ def uniformes(semilla: int, fuente: str, replica: np.ndarray | int, cliente: np.
     así que se puede sortear para muchos clientes a la vez (réplicas apiladas) con el mismo
     resultado que uno por uno. Devuelve un arreglo de forma (n, k).
     """
-    rep = np.atleast_1d(np.asarray(replica, dtype=np.int64)).astype(np.uint64)
-    cli = np.atleast_1d(np.asarray(cliente, dtype=np.int64)).astype(np.uint64)
-    cont = np.atleast_1d(np.asarray(contador, dtype=np.int64)).astype(np.uint64)
-    rep, cli, cont = (np.ascontiguousarray(a) for a in np.broadcast_arrays(rep, cli, cont))
+    if (isinstance(replica, np.ndarray) and isinstance(cliente, np.ndarray)
+            and isinstance(contador, np.ndarray)
+            and all(a.ndim == 1 and a.dtype.kind in "iu" and a.size == cliente.size
+                    for a in (replica, cliente, contador))):
+        # el camino del motor: arreglos enteros del mismo largo (sin difundir ni copiar de más);
+        # pasar a 64 bits sin signo es el mismo módulo 2**64 que en el camino general
+        rep, cli, cont = (np.ascontiguousarray(a.astype(np.int64, copy=False).view(np.uint64))
+                          for a in (replica, cliente, contador))
+    else:
+        rep = np.atleast_1d(np.asarray(replica, dtype=np.int64)).astype(np.uint64)
+        cli = np.atleast_1d(np.asarray(cliente, dtype=np.int64)).astype(np.uint64)
+        cont = np.atleast_1d(np.asarray(contador, dtype=np.int64)).astype(np.uint64)
+        rep, cli, cont = (np.ascontiguousarray(a) for a in np.broadcast_arrays(rep, cli, cont))
     return _uniformes_compilado(_base(semilla, fuente), rep, cli, cont, k)
 
 

@@ -33,6 +33,7 @@ def agendar(calendario: dict[int, list[np.ndarray]], dias: np.ndarray,
         return
     orden = orden_estable(dias)
     dias_orden = dias[orden]
-    limites = np.r_[0, np.flatnonzero(dias_orden[1:] != dias_orden[:-1]) + 1, dias.size]
+    limites = np.concatenate(([0], np.flatnonzero(dias_orden[1:] != dias_orden[:-1]) + 1,
+                              [dias.size]))
     for a, b in itertools.pairwise(limites.tolist()):
         calendario.setdefault(int(dias_orden[a]), []).append(valores[orden[a:b]])

@@ -122,3 +122,22 @@ def test_dask_con_direccion_de_un_planificador_existente() -> None:
     locales = mapear(correr_tarea, tareas, trabajadores=1)
     pd.testing.assert_frame_equal(pd.DataFrame([r.kpis for r in remotos]),
                                   pd.DataFrame([r.kpis for r in locales]))
+
+
+def test_resumir_filas_da_exactamente_lo_mismo_que_resumir_cada_fila() -> None:
+    from simulador.experimentos.replicas import resumir_filas
+
+    rng = np.random.default_rng(3)
+    for n in (0, 1, 2, 7, 8, 9, 30, 31):
+        x = rng.standard_normal((12, n)) * 10.0 ** rng.integers(-3, 8, (12, 1))
+        if n:
+            x[2, 0] = np.nan  # filas con faltantes: se resumen sin ellos
+            x[5, :] = np.inf
+        obtenido = resumir_filas(x)
+        assert len(obtenido) == 12
+        for fila, r in zip(x, obtenido, strict=True):
+            esperado = resumir(fila)
+            for campo in ("media", "ic_inf", "ic_sup", "p5", "p95", "desvio"):
+                a, b = getattr(r, campo), getattr(esperado, campo)
+                assert a == b or (np.isnan(a) and np.isnan(b)), (n, campo, a, b)
+            assert r.n == esperado.n

@@ -56,3 +56,17 @@ def test_rango_en_grupo_igual_a_numerar_tras_orden_estable(grupos: np.ndarray) -
         tramo = orden[grupos[orden] == g]
         esperado[tramo] = np.arange(tramo.size)
     np.testing.assert_array_equal(nucleo.rango_en_grupo(grupos, 7), esperado)
+
+
+@settings(deadline=None)
+@given(st.integers(1, 6), st.data())
+def test_sumar_por_replica_igual_a_bincount(n: int, datos: st.DataObject) -> None:
+    rep_de = datos.draw(hnp.arrays(np.int32, st.integers(1, 80), elements=st.integers(0, n - 1)))
+    facturas = datos.draw(hnp.arrays(np.int64, st.integers(0, 120),
+                                     elements=st.integers(0, rep_de.size - 1)))
+    centavos = datos.draw(hnp.arrays(np.int64, facturas.size,
+                                     elements=st.integers(0, 10**12)))
+    esperado = np.bincount(rep_de[facturas], weights=centavos, minlength=n).round().astype(np.int64)
+    obtenido = nucleo.sumar_por_replica(rep_de, facturas, centavos, n)
+    assert obtenido.dtype == np.int64
+    np.testing.assert_array_equal(obtenido, esperado)

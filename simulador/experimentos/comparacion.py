@@ -21,6 +21,7 @@ from simulador.experimentos.replicas import (
     armar_resultado,
     correr_tareas,
     resumir,
+    resumir_filas,
     tareas_de,
 )
 
@@ -70,13 +71,9 @@ class Comparacion:
 def diferencias(base: ResultadoReplicas, alt: ResultadoReplicas) -> ComparacionPar:
     """Diferencias pareadas réplica a réplica de cada indicador."""
     salida: dict[str, DiferenciaKPI] = {}
-    for kpi in base.kpis.columns:
-        if kpi == "replica":
-            continue
-        a = base.kpis[kpi].to_numpy(float)
-        b = alt.kpis[kpi].to_numpy(float)
-        d = b - a
-        r = resumir(d)
+    nombres = [k for k in base.kpis.columns if k != "replica"]
+    dif = alt.kpis[nombres].to_numpy(float).T - base.kpis[nombres].to_numpy(float).T
+    for kpi, d, r in zip(nombres, dif, resumir_filas(dif), strict=True):
         if np.all(d[np.isfinite(d)] == 0):
             r = resumir(np.zeros(max(1, r.n)))
         salida[kpi] = DiferenciaKPI(kpi=kpi, base=base.resumen[kpi].media,

@@ -179,6 +179,33 @@ def resumir(valores: np.ndarray) -> Resumen:
                    p5=float(p5), p95=float(p95), desvio=desvio, n=n)
 
 
+def resumir_filas(matriz: np.ndarray) -> list[Resumen]:
+    """``resumir`` de cada fila de una matriz (un indicador por fila, una réplica por columna).
+
+    Las filas sin valores faltantes se resumen juntas (da exactamente lo mismo que fila por
+    fila: cada fila se reduce contigua, con el mismo algoritmo); las demás, una por una.
+    """
+    x = np.ascontiguousarray(matriz, dtype=float)
+    salida: list[Resumen | None] = [None] * x.shape[0]
+    completas = np.isfinite(x).all(axis=1) if x.shape[1] else np.zeros(x.shape[0], bool)
+    filas = np.flatnonzero(completas)
+    n = x.shape[1]
+    if filas.size:
+        sub = x[filas]
+        media = sub.mean(axis=1)
+        desvio = sub.std(axis=1, ddof=1) if n > 1 else np.zeros(filas.size)
+        semi = float(stdtrit(n - 1, 0.975)) * desvio / math.sqrt(n) if n > 1 \
+            else np.zeros(filas.size)
+        p5, p95 = np.percentile(sub, [5, 95], axis=1)
+        for j, k in enumerate(filas.tolist()):
+            m = float(media[j])
+            salida[k] = Resumen(media=m, ic_inf=m - float(semi[j]), ic_sup=m + float(semi[j]),
+                                p5=float(p5[j]), p95=float(p95[j]), desvio=float(desvio[j]), n=n)
+    for k in np.flatnonzero(~completas).tolist():
+        salida[k] = resumir(x[k])
+    return [r for r in salida if r is not None]
+
+
 @dataclass(frozen=True)
 class ResultadoReplicas:
     """Todas las réplicas de una política: indicadores por réplica, resumen y series."""
@@ -204,7 +231,8 @@ def armar_resultado(politica: Politica, semilla: int,
     """Junta las réplicas de una política."""
     kpis = pd.DataFrame([c.kpis for c in corridas])
     kpis.insert(0, "replica", [c.replica for c in corridas])
-    resumen = {k: resumir(kpis[k].to_numpy(float)) for k in kpis.columns if k != "replica"}
+    nombres = [k for k in kpis.columns if k != "replica"]
+    resumen = dict(zip(nombres, resumir_filas(kpis[nombres].to_numpy(float).T), strict=True))
     por_segmento = pd.concat([c.por_segmento for c in corridas], ignore_index=True)
     por_segmento.insert(0, "replica", np.repeat([c.replica for c in corridas],
                                                 [len(c.por_segmento) for c in corridas]))

@@ -50,6 +50,7 @@ def preparar_politica(sim: Simulacion) -> None:
         "disputa": np.array([s.prob_disputa_pct for s in segs]) / 100.0,
         "parcial": np.array([s.prob_pago_parcial_pct for s in segs]) / 100.0,
         "rotacion": np.array([s.rotacion_anual_pct for s in segs]),
+        "cumple_promesa": np.array([s.prob_cumple_promesa_pct / 100.0 for s in segs]),
     }
     sim.primer_paso = int(np.searchsorted(sim.pasos_dias, -pol.plazo_dias, side="left"))
     precalcular_compras(sim)

@@ -21,9 +21,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from simulador.motor import comportamiento as comp
-from simulador.motor import dinero
+from simulador.motor import dinero, nucleo
 from simulador.motor.estado import ABIERTA
-from simulador.orden import agendar
 
 if TYPE_CHECKING:
     from simulador.motor.modelo import Simulacion
@@ -39,7 +38,7 @@ class CalendarioEscalada:
         self.exito = np.zeros(0, bool)
         self.fraccion = np.zeros(0)
         self.via = np.zeros(0, np.int8)
-        self.por_dia: dict[int, list[np.ndarray]] = {}
+        self.dia = np.zeros(0, np.int64)  # día en que se resuelve cada grupo
         self.n = 0
         self._facturas: list[np.ndarray] = []  # facturas escaladas (se podan al resolver)
 
@@ -65,8 +64,12 @@ class CalendarioEscalada:
         self.exito = np.concatenate([self.exito, exito])
         self.fraccion = np.concatenate([self.fraccion, fraccion])
         self.via = np.concatenate([self.via, np.full(clientes.size, via, np.int8)])
-        agendar(self.por_dia, dias, grupos)
+        self.dia = np.concatenate([self.dia, np.asarray(dias, np.int64)])
         return grupos
+
+    def de_hoy(self, dia: int) -> np.ndarray:
+        """Los grupos que se resuelven ese día."""
+        return np.flatnonzero(self.dia == dia)
 
 
 
@@ -78,8 +81,10 @@ def escalar(sim: Simulacion, ids: np.ndarray, via: str) -> None:
         return
     codigo = AGENCIA if via == "agencia" else LEGAL
     f.escalada[ids] = codigo
-    clientes, grupo_de, cuantas = np.unique(cart.c_cliente[ids], return_inverse=True,
-                                            return_counts=True)
+    cli_ids = cart.c_cliente[ids]
+    clientes = nucleo.unicos(cli_ids)  # como np.unique con return_inverse y return_counts
+    grupo_de = np.searchsorted(clientes, cli_ids)
+    cuantas = np.bincount(grupo_de, minlength=clientes.size)
     c.confianza[clientes] += (p.delta_confianza_agencia if codigo == AGENCIA
                               else p.delta_confianza_legal)
     if sim.eventos.activo:
@@ -110,12 +115,12 @@ def escalar(sim: Simulacion, ids: np.ndarray, via: str) -> None:
 def resolver(sim: Simulacion) -> None:
     """Resuelve los grupos escalados que vencen hoy: recupera lo que se pueda y castiga el resto."""
     cal = sim.escaladas
-    hoy = cal.por_dia.pop(sim.dia, None)
-    if not hoy:
+    hoy = cal.de_hoy(sim.dia)
+    if hoy.size == 0:
         return
     f = sim.f
     marca = np.zeros(cal.n, bool)
-    marca[np.concatenate(hoy)] = True
+    marca[hoy] = True
     ids = cal.facturas(f.estado)
     ids = np.sort(ids[marca[f.grupo_escalada[ids]]])  # en orden de número, como las abiertas
     if ids.size == 0:
@@ -136,7 +141,10 @@ def _recuperar(sim: Simulacion, ids: np.ndarray, cliente: np.ndarray, fraccion: 
     orden = np.lexsort((ids, f.dia_venc[ids], g))
     ids, g = ids[orden], g[orden]
     saldos = f.saldo(ids)
-    grupos, inicio, inversa = np.unique(g, return_index=True, return_inverse=True)
+    # g está ordenado: cada grupo es un tramo (como np.unique con return_index y return_inverse)
+    nuevo = np.concatenate(([True], g[1:] != g[:-1]))
+    inicio = np.flatnonzero(nuevo)
+    grupos, inversa = g[inicio], np.cumsum(nuevo) - 1
     total = np.bincount(inversa, weights=saldos).round().astype(np.int64)
     monto = np.round(total * fraccion[grupos]).astype(np.int64)
     parte = dinero.repartir(saldos, inicio[inversa], monto[inversa])
@@ -146,11 +154,11 @@ def _recuperar(sim: Simulacion, ids: np.ndarray, cliente: np.ndarray, fraccion: 
         if m.any():
             dinero.abonar(sim, ids[m], parte[m], tipo)
     pct = sim.escenario.costos.comision_agencia_pct / 100.0
-    for k, gr in enumerate(grupos):
-        cli = int(cliente[gr])
-        if via[gr] == 1:
-            sim.costos.fila(sim.dia, cli, "comision_agencia", round(int(aplicado[k]) * pct))
-        if sim.eventos.activo:
+    agencia = via[grupos] == 1
+    sim.costos.filas(sim.dia, cliente[grupos[agencia]], "comision_agencia",
+                     np.round(aplicado[agencia] * pct).astype(np.int64))
+    if sim.eventos.activo:
+        for k, gr in enumerate(grupos):
             quien = "agencia" if via[gr] == 1 else "vía legal"
-            sim.eventos.fila(sim.dia, cli, -1, "recuperacion",
+            sim.eventos.fila(sim.dia, int(cliente[gr]), -1, "recuperacion",
                              f"{quien} recupera {int(aplicado[k]) / 100:.2f}")

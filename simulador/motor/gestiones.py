@@ -117,7 +117,7 @@ def bloqueados(sim: Simulacion, cli: np.ndarray, monto: np.ndarray) -> np.ndarra
 
 def _acumulado_por_grupo(grupos: np.ndarray, valores: np.ndarray) -> np.ndarray:
     total = np.cumsum(valores, dtype=float)
-    inicio = np.r_[True, grupos[1:] != grupos[:-1]]
+    inicio = np.concatenate(([True], grupos[1:] != grupos[:-1]))
     base = np.maximum.accumulate(np.where(inicio, total - valores, 0.0))
     return total - base
 
@@ -235,10 +235,11 @@ def turno_mesa(sim: Simulacion) -> None:
         atender_llamadas(sim, clientes, motivos)
 
 
-def atender_llamadas(sim: Simulacion, clientes: np.ndarray, motivos: list[str]) -> None:
+def atender_llamadas(sim: Simulacion, clientes: np.ndarray, motivos: np.ndarray) -> None:
     """Efecto de las llamadas atendidas: contacto, disputas, impulso de pago, plan o promesa.
 
-    Usa los agregados por cliente del turno (``agregados``).
+    ``motivos``: el código de motivo de cada llamada en la mesa (``Mesa.motivo``). Usa los
+    agregados por cliente del turno (``agregados``).
     """
     f, c, p, eq, cart = sim.f, sim.c, sim.params, sim.escenario.equipo, sim.cartera
     dia = sim.dia
@@ -247,7 +248,8 @@ def atender_llamadas(sim: Simulacion, clientes: np.ndarray, motivos: list[str]) 
     contacto = u[:, 0] < min(1.0, p.prob_contacto_pct / 100.0 * (0.75 + 0.5 * eq.habilidad))
     if sim.eventos.activo:
         for k, m, ok in zip(clientes, motivos, contacto, strict=True):
-            sim.eventos.fila(dia, int(k), -1, "llamada" if ok else "sin_contacto", m)
+            sim.eventos.fila(dia, int(k), -1, "llamada" if ok else "sin_contacto",
+                             sim.mesa.motivo(int(m)))
     cl, u = clientes[contacto], u[contacto]
     if cl.size == 0:
         return
@@ -290,8 +292,7 @@ def registrar_promesas(sim: Simulacion, clientes: np.ndarray, dias: np.ndarray) 
     if clientes.size == 0:
         return
     c, p = sim.c, sim.params
-    prob = np.array([s.prob_cumple_promesa_pct / 100.0 for s in sim.escenario.segmentos]
-                    )[sim.cartera.segmento[clientes]]
+    prob = sim.seg_arr["cumple_promesa"][sim.cartera.segmento[clientes]]
     prob = np.where(c.quiebra[clientes], 0.0, np.where(c.en_dificultad[clientes], 0.3, 1.0) * prob)
     cumple = sim.sorteos("promesas", clientes, c.promesas[clientes])[:, 0] < prob
     c.promesas[clientes] += 1

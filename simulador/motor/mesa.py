@@ -92,23 +92,26 @@ class Mesa:
         self._cola = tuple(c[~quitar] for c in cola)
         return cola[0][quitar]
 
-    def atender(self, dia: int, puntaje: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    def motivo(self, codigo: int) -> str:
+        """El texto de un código de motivo (ver ``atender``)."""
+        return self._motivos[codigo]
+
+    def atender(self, dia: int, puntaje: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """El turno del día: atiende hasta la capacidad de cada réplica, por prioridad.
 
         ``puntaje`` (mayor = antes) va alineado con la cola. Devuelve los clientes atendidos en
-        orden de atención y sus motivos.
+        orden de atención y el código de motivo de cada uno (el texto sale de ``motivo``).
         """
         cliente, rep, nivel, orden, llegada, motivo = self.cola()
         if cliente.size == 0 or self.cupo_dia <= 0:
-            return np.zeros(0, np.int64), []
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
         secuencia = np.lexsort((orden, -puntaje, -nivel, rep))
         atiende = secuencia[nucleo.rango_en_grupo(rep[secuencia], self.replicas) < self.cupo_dia]
         self.atendidas += np.bincount(rep[atiende], minlength=self.replicas)
         self.dias_espera += np.bincount(rep[atiende], weights=dia - llegada[atiende],
                                         minlength=self.replicas).astype(np.int64)
         self.en_cola -= np.bincount(rep[atiende], minlength=self.replicas)
-        motivos = [self._motivos[int(m)] for m in motivo[atiende]]
-        resultado = cliente[atiende], motivos
+        resultado = cliente[atiende], motivo[atiende]
         queda = np.ones(cliente.size, bool)
         queda[atiende] = False
         self._cola = tuple(c[queda] for c in (cliente, rep, nivel, orden, llegada, motivo))

@@ -142,6 +142,8 @@ class Simulacion:
         """Suma de montos de esas facturas por réplica (centavos enteros)."""
         if self.n_rep == 1:
             return np.array([int(np.sum(centavos))], np.int64)
+        if facturas.dtype == np.int64 and centavos.dtype == np.int64:
+            return nucleo.sumar_por_replica(self.cartera.c_rep, facturas, centavos, self.n_rep)
         return np.bincount(self.cartera.c_rep[facturas], weights=centavos,
                            minlength=self.n_rep).round().astype(np.int64)
 

@@ -133,6 +133,7 @@ def calentar() -> None:
            f.cargos_condonados, f.estado, f.dia_cierre, 0, 2)
     agregar_marcados(ids, clientes, np.zeros(1, bool), f.estado, ABIERTA, 0, f.dia_venc,
                      f.saldo_p, f.saldo_c, uno, cero, cero.copy(), uno.copy(), uno.copy())
+    sumar_por_replica(clientes, uno, uno, 1)
 
 
 @njit(**_opciones)
@@ -308,3 +309,17 @@ def rango_en_grupo(grupos: np.ndarray, n_grupos: int) -> np.ndarray:  # pragma: 
         rango[j] = vistos[g]
         vistos[g] += 1
     return rango
+
+
+@njit(**_opciones)
+def sumar_por_replica(rep_de: np.ndarray, facturas: np.ndarray, centavos: np.ndarray,
+                      n: int) -> np.ndarray:  # pragma: no cover - compilado
+    """Suma de centavos (enteros) por réplica de cada factura.
+
+    Da lo mismo que ``np.bincount(rep_de[facturas], weights=centavos).round()``: con enteros por
+    debajo de 2**53 la suma en punto flotante es exacta.
+    """
+    suma = np.zeros(n, np.int64)
+    for j in range(facturas.size):
+        suma[rep_de[facturas[j]]] += centavos[j]
+    return suma

@@ -60,16 +60,25 @@ class RegistroLibro:
 
 
 class RegistroCostos:
-    """Acumula costos de cobranza."""
+    """Acumula costos de cobranza.
+
+    Hay dos clases de anotaciones: los bloques (el mismo costo para varios clientes, del paso
+    diario) y las filas con monto propio (las comisiones de la agencia). Al cerrar, dentro de
+    cada día van primero los bloques y después las filas, cada clase en su orden de llegada.
+    """
 
     def __init__(self) -> None:
-        self._filas: list[tuple[int, int, int, int]] = []
+        self._filas: list[tuple[np.ndarray, ...]] = []
         self._bloques: list[tuple[np.ndarray, ...]] = []
 
-    def fila(self, dia: int, cliente: int, tipo: str, centavos: int) -> None:
-        """Agrega un costo suelto."""
-        if centavos > 0:
-            self._filas.append((dia, cliente, COD_COSTO[tipo], int(centavos)))
+    def filas(self, dia: int, clientes: np.ndarray, tipo: str, centavos: np.ndarray) -> None:
+        """Agrega un costo con monto propio por cliente (se omiten los montos cero)."""
+        m = centavos > 0
+        if m.any():
+            k = int(m.sum())
+            self._filas.append((np.full(k, dia, np.int32), clientes[m].astype(np.int32),
+                                np.full(k, COD_COSTO[tipo], np.int8),
+                                centavos[m].astype(np.int64)))
 
     def bloque(self, dia: int, clientes: np.ndarray, tipo: str, centavos: int) -> None:
         """Agrega el mismo costo para varios clientes."""
@@ -81,11 +90,7 @@ class RegistroCostos:
 
     def cerrar(self) -> Costos:
         """Junta todo en ``Costos``."""
-        partes = list(self._bloques)
-        if self._filas:
-            f = np.array(self._filas, dtype=np.int64)
-            partes.append((f[:, 0].astype(np.int32), f[:, 1].astype(np.int32),
-                           f[:, 2].astype(np.int8), f[:, 3]))
+        partes = self._bloques + self._filas
         if not partes:
             v = np.zeros(0, np.int64)
             return Costos(v.astype(np.int32), v.astype(np.int32), v.astype(np.int8), v)
