@@ -92,12 +92,16 @@ def bloqueados(sim: Simulacion, cli: np.ndarray, monto: np.ndarray) -> np.ndarra
     if not (c.suspendido.any() or cred.bloqueo_dias_vencida is not None
             or cred.limite_meses_compra is not None):
         return np.zeros(cli.size, bool)
-    # solo las facturas abiertas de los clientes que compran hoy
-    _agregar(sim, cli, sim.agregados_compra)
+    # solo las facturas abiertas de los clientes que compran hoy; si solo cuenta la suspensión,
+    # solo las de los suspendidos (los agregados de los demás no se leen)
+    sus = c.suspendido[cli]
+    por_limite = cred.bloqueo_dias_vencida is not None or cred.limite_meses_compra is not None
+    marcados = cli if por_limite else cli[sus]
+    if marcados.size:
+        _agregar(sim, marcados, sim.agregados_compra)
     _, saldo, max_atraso, _ = sim.agregados_compra
     bloqueo = np.zeros(cli.size, bool)
     # una suspensión se levanta cuando el cliente ya no tiene nada vencido
-    sus = c.suspendido[cli]
     if sus.any():
         levantar = nucleo.unicos(cli[sus & (max_atraso[cli] <= 0)])
         c.suspendido[levantar] = False
