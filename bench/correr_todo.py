@@ -258,13 +258,19 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
 ## Qué falta y por qué
 
 - **Variación de la máquina.** En esta máquina virtual compartida el mismo código tarda hasta un
-  50 % más según el momento: en la última sesión el lote de 30 réplicas del commit `4f816c7` midió
-  97 ms por réplica al comenzar y entre 140 y 160 ms una hora después, sin cambios en la máquina
-  (carga propia nula). Las metas de 3 s y 150.000 facturas por segundo de CPU se cumplen o no según
-  ese momento. Para saber si un cambio acelera, `python bench/contra_commit.py REF` mide el
-  código actual contra otro commit intercalando rondas en el mismo momento: contra `4f816c7`
-  (el comienzo de la última sesión) da una mediana de 20 % menos de CPU por réplica (entre 6 y
-  30 % según la ronda, en 7 rondas).
+  50 % más según el momento (sin carga propia y sin límite de CPU). En la sesión de estas cifras,
+  el mismo lote de 30 réplicas midió entre 93 y 128 ms por réplica en la misma hora, y la
+  comparación interactiva entre 3,09 y 3,61 s; en la sesión anterior, entre 97 y 160 ms. Las
+  metas de 3 s y 150.000 facturas por segundo de CPU se cumplen o no según ese momento. Para
+  saber si un cambio acelera, `python bench/contra_commit.py REF` mide el código actual contra
+  otro commit intercalando rondas en el mismo momento (contra `4f816c7`, dos sesiones atrás: una
+  mediana de 20 % menos de CPU por réplica, en 7 rondas); en los momentos más ruidosos ni eso
+  alcanza (una ronda dio +25 % y la siguiente −18 %), y lo que queda es razonar sobre lo que se
+  quitó: cada cambio de la última sesión saca trabajo sin agregar otro.
+- **Dónde marca el tiempo la comparación.** Cada política corre en un lote en su trabajador, en
+  paralelo; la pared es la del lote más lento más unos 20 ms (medido). La estándar cuesta más que
+  la laxa (más pasos de seguimiento, llamadas y escaladas), así que para 3 s su lote de 30
+  réplicas tiene que bajar a unos 96 ms por réplica corriendo junto al otro.
 - **Costo fijo por lote.** Medido con 1 y con 30 réplicas apiladas, cada lote paga unos 600 ms
   de costo fijo (1,2 ms por día simulado: las decenas de operaciones de numpy y los pasos de SimPy
   de cada día, que no dependen de cuántas réplicas haya): unos 20 ms por réplica en un lote de 30
