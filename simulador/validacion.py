@@ -86,9 +86,15 @@ def escribir(destino: Path, *, replicas: int, semilla: int) -> str:
         "",
         "Cómo leerla: las bandas de la CRF son medianas tomadas de empresas distintas y no son "
         "coherentes entre sí (un DSO de 38–39 días con un DSO mejor posible de 32 implica 6–7 días "
-        "de atraso promedio, no 3–4), así que ninguna cartera puede caer dentro de todas a la vez. "
-        "El DSO mejor posible queda cerca de 28–29 días porque los clientes puntuales pagan unos "
-        "días antes de vencer con plazo neto 30. Los castigos llegan meses después de las quiebras "
+        "de atraso promedio, no 3–4, y una cartera corriente de 83 %, no 88–91), así que ninguna "
+        "cartera puede caer dentro de todas a la vez. La distribuidora PyME con la política "
+        "estándar cae dentro de las del DSO, el DSO mejor posible, el CEI, los castigos y el pago "
+        "a tiempo; su atraso promedio y su cartera corriente quedan entre lo que piden esas dos "
+        "bandas y lo que implican las del DSO. Con neto 30 para todos, el DSO mejor posible "
+        "quedaría cerca de 28 días (los clientes puntuales pagan unos días antes de vencer): llega "
+        "a ~32 porque los puntuales, comercios más grandes, tienen una semana más de plazo "
+        "negociado (`plazo_adicional_dias` del segmento). Los castigos llegan meses después de las "
+        "quiebras "
         "(agencia a los 90 días y su gestión), por eso en la recesión se miden 24 meses; aun así "
         "el estrés simulado queda por debajo de la banda de 8–10 %: para reproducirla hace falta "
         "un shock más fuerte (`multiplicador_dificultad`) o un horizonte más largo.",

@@ -35,6 +35,12 @@ class Segmento(Modelo):
         unidad="facturas/mes", gt=0, le=100,
     )
     monto_factura: MontoFactura = campo(descripcion="Distribución del monto de las facturas")
+    plazo_adicional_dias: int = campo(
+        0, descripcion="Días de plazo que este segmento tiene por encima del plazo de la política "
+        "(plazos negociados, p. ej. cuentas grandes); la política sigue moviendo el plazo de todos",
+        unidad="días", fuente="supuesto; con él, el DSO mejor posible llega a ~32 días (CRF)",
+        ge=0, le=365,
+    )
     atraso_medio_dias: float = campo(
         descripcion="Días de atraso medio respecto del vencimiento sin ninguna gestión "
         "(negativo = paga antes de vencer)", unidad="días", fuente="Atradius; Coface LatAm 2024",

@@ -53,6 +53,10 @@ def preparar_politica(sim: Simulacion) -> None:
         "cumple_promesa": np.array([s.prob_cumple_promesa_pct / 100.0 for s in segs]),
     }
     sim.primer_paso = int(np.searchsorted(sim.pasos_dias, -pol.plazo_dias, side="left"))
+    # plazos negociados por segmento: más plazo, y el primer paso que cae después de la emisión
+    sim.plazo_extra_seg = np.array([s.plazo_adicional_dias for s in segs], np.int64)
+    sim.primer_paso_seg = np.searchsorted(sim.pasos_dias, -(pol.plazo_dias + sim.plazo_extra_seg),
+                                          side="left")
     precalcular_compras(sim)
 
 
@@ -159,8 +163,9 @@ def precalcular_compras(sim: Simulacion) -> None:
     sim.pre_atraso = (cart.atraso_habitual[cli] + sim.seg_arr["desvio"][seg] * cart.c_z_atraso
                       + papel + np.where(disputa, p.disputa_dias_extra, 0.0))
     sim.pre_cargos = sim.seg_arr["sens_cargos"][seg] * sim.int_cargos[cli] * 0.5
+    extra = sim.plazo_extra_seg[seg] if sim.plazo_extra_seg.any() else None
     sim.pre_toma = comp.toma_descuento(cart.costo_fondos[cli], cart.c_u_descuento,
-                                       sim.seg_arr["sens_desc"][seg], pol) & ~debito
+                                       sim.seg_arr["sens_desc"][seg], pol, extra) & ~debito
     d = pol.descuento.dias
     tarde = cart.c_u_fuera_plazo < p.prob_descuento_fuera_plazo_pct / 100.0
     sim.pre_dia_desc = np.where(tarde, d + cart.c_dias_fuera_plazo, max(0, d - 1))
@@ -213,7 +218,10 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
         p.confianza_inicial - c.confianza[cli])
     atraso -= np.maximum(atraso, 0.0) * sim.pre_cargos[j]
     atraso[sim.pre_debito[j]] = 0.0
-    venc = dia + pol.plazo_dias
+    venc: int | np.ndarray = dia + pol.plazo_dias
+    seg = cart.segmento[cli] if sim.plazo_extra_seg.any() else None
+    if seg is not None:  # plazos negociados por segmento
+        venc = venc + sim.plazo_extra_seg[seg]
     natural = np.maximum(dia, np.round(venc + atraso)).astype(np.int64)
     toma = sim.pre_toma[j] & ~c.en_dificultad[cli]
     if toma.any():
@@ -228,9 +236,17 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
     disputa = sim.pre_disputa[j]
     f.disputada[j] = disputa
     f.con_descuento[j] = toma
-    f.paso_sig[j] = sim.primer_paso
-    if sim.primer_paso < len(sim.pasos):
-        f.dia_paso[j] = venc + int(sim.pasos_dias[sim.primer_paso])
+    n_pasos = len(sim.pasos)
+    if seg is None:
+        f.paso_sig[j] = sim.primer_paso
+        if sim.primer_paso < n_pasos:
+            f.dia_paso[j] = venc + int(sim.pasos_dias[sim.primer_paso])
+    else:
+        primer = sim.primer_paso_seg[seg]
+        f.paso_sig[j] = primer
+        if n_pasos:
+            f.dia_paso[j] = np.where(primer < n_pasos,
+                                     venc + sim.pasos_dias[np.minimum(primer, n_pasos - 1)], INF)
     f.abiertas = np.concatenate([f.abiertas, j])
     f.abiertas_cliente = np.concatenate([f.abiertas_cliente, cli])
     sim.libro.bloque(dia, j, "factura", monto)

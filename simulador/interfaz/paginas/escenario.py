@@ -19,6 +19,7 @@ CAMPOS_NUMERO = ("esc_f_clientes", "esc_f_horizonte", "esc_f_margen", "esc_f_cap
 COLUMNAS_SEGMENTO = {
     "nombre": "Segmento", "participacion_pct": "Clientes (%)",
     "compras_por_mes": "Compras por mes", "monto_medio": "Monto medio de factura",
+    "plazo_adicional_dias": "Plazo adicional negociado (días)",
     "atraso_medio_dias": "Atraso medio sin gestión (días)",
     "prob_dificultad_anual_pct": "Prob. de dificultad (% anual)",
 }
@@ -139,6 +140,7 @@ def _formulario(esc: Escenario) -> None:
         segs = st.data_editor(pd.DataFrame([{
             "nombre": s.nombre, "participacion_pct": s.participacion_pct,
             "compras_por_mes": s.compras_por_mes, "monto_medio": s.monto_factura.media,
+            "plazo_adicional_dias": s.plazo_adicional_dias,
             "atraso_medio_dias": s.atraso_medio_dias,
             "prob_dificultad_anual_pct": s.prob_dificultad_anual_pct,
         } for s in esc.segmentos]), key="esc_f_segmentos", hide_index=True, width="stretch",
@@ -158,6 +160,7 @@ def _formulario(esc: Escenario) -> None:
     for seg, fila in zip(datos["segmentos"], segs.to_dict("records"), strict=True):
         seg.update(participacion_pct=fila["participacion_pct"],
                    compras_por_mes=fila["compras_por_mes"],
+                   plazo_adicional_dias=fila["plazo_adicional_dias"],
                    atraso_medio_dias=fila["atraso_medio_dias"],
                    prob_dificultad_anual_pct=fila["prob_dificultad_anual_pct"])
         seg["monto_factura"]["media"] = fila["monto_medio"]
