@@ -176,3 +176,21 @@ def test_en_el_juego_de_roles_la_buena_practica_supera_a_la_presion() -> None:
     dura = evaluacion.evaluar(ej, ej.semilla, [["exigir", "agencia", "suspender"]],
                               con_atribucion=False).puntaje.total
     assert buena > dura
+
+
+def test_la_tarjeta_de_rol_dice_el_plazo_del_cliente_con_el_de_su_segmento() -> None:
+    ej = cargar_ejercicio(ROL)
+    sim = rondas.nueva_corrida(ej, ej.semilla)
+    conv = rol.preparar(sim, ej)
+    datos = rol.tarjetas(sim, ej, conv)
+    seg = next(s for s in sim.escenario.segmentos if s.nombre == datos["segmento"])
+    plazo = sim.politica.plazo_dias + seg.plazo_adicional_dias
+    assert datos["limites"][0].startswith(f"Plazo de pago: neto {plazo} días")
+    for otro in (0, 1):  # con y sin plazo negociado
+        pol = sim.politica
+        segs = [s.model_copy(update={"plazo_adicional_dias": 5 * otro})
+                for s in sim.escenario.segmentos]
+        sim.escenario = sim.escenario.model_copy(update={"segmentos": segs})
+        texto = rol.tarjetas(sim, ej, conv)["limites"][0]
+        assert texto.startswith(f"Plazo de pago: neto {pol.plazo_dias + 5 * otro} días")
+        assert ("negociados con su segmento" in texto) == bool(otro)

@@ -275,6 +275,9 @@ def tarjetas(sim: Simulacion, ejercicio: Ejercicio, conv: Conversacion) -> dict[
                                    else None)
     pol = sim.politica
     assert ejercicio.rol is not None
+    nombre_seg = str(fila["segmento"]) if fila is not None else ""
+    extra = next((s.plazo_adicional_dias for s in sim.escenario.segmentos
+                  if s.nombre == nombre_seg), 0)
     return {
         "nombre": ejercicio.rol.nombre_cliente,
         "cliente": conv.cliente,
@@ -284,7 +287,9 @@ def tarjetas(sim: Simulacion, ejercicio: Ejercicio, conv: Conversacion) -> dict[
         "atraso": int(fila["atraso_max"]) if fila is not None else 0,
         "segmento": str(fila["segmento"]) if fila is not None else "",
         "limites": [
-            f"Plazo de pago: neto {pol.plazo_dias} días.",
+            f"Plazo de pago: neto {pol.plazo_dias + extra} días"
+            + (f" ({pol.plazo_dias} de la política y {extra} negociados con su segmento)."
+               if extra else "."),
             f"Promesas de pago: hasta {pol.promesas.dias_max} días." if pol.promesas.aceptar
             else "No se aceptan promesas de pago.",
             f"Plan de pago: {pol.planes.cuotas} cuotas cada {pol.planes.intervalo_dias} días, "

@@ -19,7 +19,7 @@ CAMPOS_NUMERO = ("esc_f_clientes", "esc_f_horizonte", "esc_f_margen", "esc_f_cap
 COLUMNAS_SEGMENTO = {
     "nombre": "Segmento", "participacion_pct": "Clientes (%)",
     "compras_por_mes": "Compras por mes", "monto_medio": "Monto medio de factura",
-    "plazo_adicional_dias": "Plazo adicional negociado (días)",
+    "plazo_adicional_dias": "Plazo adicional (días)",
     "atraso_medio_dias": "Atraso medio sin gestión (días)",
     "prob_dificultad_anual_pct": "Prob. de dificultad (% anual)",
 }
