@@ -95,9 +95,10 @@ def escribir(destino: Path, *, replicas: int, semilla: int) -> str:
         "a ~32 porque los puntuales, comercios más grandes, tienen una semana más de plazo "
         "negociado (`plazo_adicional_dias` del segmento). Los castigos llegan meses después de las "
         "quiebras "
-        "(agencia a los 90 días y su gestión), por eso en la recesión se miden 24 meses; aun así "
-        "el estrés simulado queda por debajo de la banda de 8–10 %: para reproducirla hace falta "
-        "un shock más fuerte (`multiplicador_dificultad`) o un horizonte más largo.",
+        "(agencia a los 90 días y su gestión), por eso en la recesión se miden 24 meses. La "
+        "recesión es severa (doce veces la probabilidad de dificultad) para que la política laxa "
+        "llegue a la banda de estrés de 8–10 %; las políticas que suspenden el crédito o escalan "
+        "antes pierden menos, que es lo que el escenario sirve para mostrar.",
         "",
         "| indicador | banda | fuente |",
         "|---|---|---|",
