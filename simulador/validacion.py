@@ -92,7 +92,7 @@ def escribir(destino: Path, *, replicas: int, semilla: int) -> str:
         "a tiempo; su atraso promedio y su cartera corriente quedan entre lo que piden esas dos "
         "bandas y lo que implican las del DSO. Con neto 30 para todos, el DSO mejor posible "
         "quedaría cerca de 28 días (los clientes puntuales pagan unos días antes de vencer): llega "
-        "a ~32 porque los puntuales, comercios más grandes, tienen una semana más de plazo "
+        "a ~32 porque los puntuales, comercios más grandes, tienen ocho días más de plazo "
         "negociado (`plazo_adicional_dias` del segmento). Los castigos llegan meses después de las "
         "quiebras "
         "(agencia a los 90 días y su gestión), por eso en la recesión se miden 24 meses. La "
