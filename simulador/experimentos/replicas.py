@@ -163,47 +163,44 @@ class Resumen:
     n: int
 
 
+def _resumir_completas(x: np.ndarray) -> list[Resumen]:
+    """Resumen de cada fila de ``x`` (dos dimensiones, sin faltantes, al menos una columna).
+
+    Cada fila se reduce contigua y con el mismo algoritmo que un arreglo suelto, así que da
+    exactamente lo mismo fila por fila que todas juntas.
+    """
+    filas, n = x.shape
+    media = x.mean(axis=1)
+    desvio = x.std(axis=1, ddof=1) if n > 1 else np.zeros(filas)
+    semi = float(stdtrit(n - 1, 0.975)) * desvio / math.sqrt(n) if n > 1 else np.zeros(filas)
+    p5, p95 = np.percentile(x, [5, 95], axis=1)
+    salida = []
+    for j in range(filas):
+        m, s = float(media[j]), float(semi[j])
+        salida.append(Resumen(media=m, ic_inf=m - s, ic_sup=m + s, p5=float(p5[j]),
+                              p95=float(p95[j]), desvio=float(desvio[j]), n=n))
+    return salida
+
+
 def resumir(valores: np.ndarray) -> Resumen:
     """Media, intervalo del 95 % de la media, P5, P95 y desvío de una muestra."""
     x = np.asarray(valores, dtype=float)
     x = x[np.isfinite(x)]
-    n = int(x.size)
-    if n == 0:
+    if x.size == 0:
         nan = float("nan")
         return Resumen(nan, nan, nan, nan, nan, nan, 0)
-    media = float(x.mean())
-    desvio = float(x.std(ddof=1)) if n > 1 else 0.0
-    semi = float(stdtrit(n - 1, 0.975)) * desvio / math.sqrt(n) if n > 1 else 0.0
-    p5, p95 = np.percentile(x, [5, 95])
-    return Resumen(media=media, ic_inf=media - semi, ic_sup=media + semi,
-                   p5=float(p5), p95=float(p95), desvio=desvio, n=n)
+    return _resumir_completas(x[None, :])[0]
 
 
 def resumir_filas(matriz: np.ndarray) -> list[Resumen]:
     """``resumir`` de cada fila de una matriz (un indicador por fila, una réplica por columna).
 
-    Las filas sin valores faltantes se resumen juntas (da exactamente lo mismo que fila por
-    fila: cada fila se reduce contigua, con el mismo algoritmo); las demás, una por una.
+    Las filas sin valores faltantes se resumen todas juntas; las demás, una por una.
     """
     x = np.ascontiguousarray(matriz, dtype=float)
-    salida: list[Resumen | None] = [None] * x.shape[0]
     completas = np.isfinite(x).all(axis=1) if x.shape[1] else np.zeros(x.shape[0], bool)
-    filas = np.flatnonzero(completas)
-    n = x.shape[1]
-    if filas.size:
-        sub = x[filas]
-        media = sub.mean(axis=1)
-        desvio = sub.std(axis=1, ddof=1) if n > 1 else np.zeros(filas.size)
-        semi = float(stdtrit(n - 1, 0.975)) * desvio / math.sqrt(n) if n > 1 \
-            else np.zeros(filas.size)
-        p5, p95 = np.percentile(sub, [5, 95], axis=1)
-        for j, k in enumerate(filas.tolist()):
-            m = float(media[j])
-            salida[k] = Resumen(media=m, ic_inf=m - float(semi[j]), ic_sup=m + float(semi[j]),
-                                p5=float(p5[j]), p95=float(p95[j]), desvio=float(desvio[j]), n=n)
-    for k in np.flatnonzero(~completas).tolist():
-        salida[k] = resumir(x[k])
-    return [r for r in salida if r is not None]
+    juntas = iter(_resumir_completas(x[completas]) if completas.any() else [])
+    return [next(juntas) if ok else resumir(fila) for ok, fila in zip(completas, x, strict=True)]
 
 
 @dataclass(frozen=True)
