@@ -259,14 +259,18 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
 
 - **Variación de la máquina.** En esta máquina virtual compartida el mismo código tarda hasta un
   50 % más según el momento (sin carga propia y sin límite de CPU). En la sesión de estas cifras,
-  el mismo lote de 30 réplicas midió entre 93 y 128 ms por réplica en la misma hora, y la
-  comparación interactiva entre 3,09 y 3,61 s; en la sesión anterior, entre 97 y 160 ms. Las
+  el mismo lote de 30 réplicas midió entre 93 y 143 ms por réplica en la misma hora, y la
+  comparación interactiva entre 3,09 y 4,12 s; en la sesión anterior, entre 97 y 160 ms. Las
   metas de 3 s y 150.000 facturas por segundo de CPU se cumplen o no según ese momento. Para
   saber si un cambio acelera, `python bench/contra_commit.py REF` mide el código actual contra
   otro commit intercalando rondas en el mismo momento (contra `4f816c7`, dos sesiones atrás: una
   mediana de 20 % menos de CPU por réplica, en 7 rondas); en los momentos más ruidosos ni eso
   alcanza (una ronda dio +25 % y la siguiente −18 %), y lo que queda es razonar sobre lo que se
   quitó: cada cambio de la última sesión saca trabajo sin agregar otro.
+- **La PyME calibrada cuesta un poco más.** Con el plazo adicional de sus clientes puntuales
+  (ver `docs/validacion.md`) la cartera es más grande (DSO de 38 días en vez de 34), y el lote de
+  30 réplicas de la estándar cuesta unos 5 % más que con neto 30 para todos (medido intercalado:
+  116 a 126 ms contra 122 a 133 ms por réplica).
 - **Dónde marca el tiempo la comparación.** Cada política corre en un lote en su trabajador, en
   paralelo; la pared es la del lote más lento más unos 20 ms (medido). La estándar cuesta más que
   la laxa (más pasos de seguimiento, llamadas y escaladas), así que para 3 s su lote de 30
@@ -285,8 +289,9 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
   con los indicadores. Los recorridos que quedan sobre todas las facturas abiertas (pagos, próximo
   paso, facturas de ciertos clientes, castigo) son una decena por día; bajarlos pide un índice de
   las abiertas por cliente y por fecha, que es el paso siguiente.
-- **Memoria de la escala.** Cumple con poco margen (unos 1,93 a 1,95 GiB): el pico está al armar
-  la tabla de 3 millones de facturas.
+- **Memoria de la escala.** Cumple con poco margen (1,93 a 1,97 GiB según la corrida): el pico
+  está al armar la tabla de 3 millones de facturas, y crece con las facturas que siguen abiertas
+  (la calibración de la PyME lo subió unos 30 MB).
 """
 
 
