@@ -1,9 +1,6 @@
-"""Orden estable rápido para claves enteras de rango chico (días, réplicas, códigos), y
-calendarios por día armados con él."""
+"""Orden estable rápido para claves enteras de rango chico (días, réplicas, códigos)."""
 
 from __future__ import annotations
-
-import itertools
 
 import numpy as np
 
@@ -24,16 +21,3 @@ def orden_estable(claves: np.ndarray) -> np.ndarray:
         return np.argsort(claves, kind="stable")
     return np.argsort((claves - menor).astype(np.int16), kind="stable")
 
-
-def agendar(calendario: dict[int, list[np.ndarray]], dias: np.ndarray,
-            valores: np.ndarray) -> None:
-    """Agrega a ``calendario[d]`` los valores de cada día ``d``, en su orden de llegada."""
-    dias = np.asarray(dias, np.int64)
-    if dias.size == 0:
-        return
-    orden = orden_estable(dias)
-    dias_orden = dias[orden]
-    limites = np.concatenate(([0], np.flatnonzero(dias_orden[1:] != dias_orden[:-1]) + 1,
-                              [dias.size]))
-    for a, b in itertools.pairwise(limites.tolist()):
-        calendario.setdefault(int(dias_orden[a]), []).append(valores[orden[a:b]])

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from simulador.orden import agendar, orden_estable
+from simulador.orden import orden_estable
 
 
 @given(hnp.arrays(st.sampled_from([np.int8, np.int32, np.int64]),
@@ -36,16 +36,3 @@ def test_flotantes_usan_argsort() -> None:
     claves = np.array([0.5, 0.1, 0.5, -1.0])
     np.testing.assert_array_equal(orden_estable(claves), np.argsort(claves, kind="stable"))
 
-
-@given(hnp.arrays(np.int64, st.integers(0, 60), elements=st.integers(0, 6)))
-def test_agendar_agrupa_por_dia_en_orden_de_llegada(dias: np.ndarray) -> None:
-    valores = np.arange(100, 100 + dias.size)
-    calendario: dict[int, list[np.ndarray]] = {5: [np.array([1])]}  # lo previo se conserva
-    agendar(calendario, dias, valores)
-    for d in range(7):
-        previo = [np.array([1])] if d == 5 else []
-        nuevos = [valores[dias == d]] if (dias == d).any() else []
-        esperado = previo + nuevos
-        assert len(calendario.get(d, [])) == len(esperado)
-        for a, b in zip(calendario.get(d, []), esperado, strict=True):
-            np.testing.assert_array_equal(a, b)

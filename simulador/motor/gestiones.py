@@ -15,7 +15,6 @@ from simulador.motor import comportamiento as comp
 from simulador.motor import dinero, escalada, nucleo, procesos
 from simulador.motor.estado import ABIERTA, INF
 from simulador.motor.mesa import FORZADA, RUTINA, URGENTE
-from simulador.orden import agendar
 
 if TYPE_CHECKING:
     from simulador.motor.modelo import Simulacion
@@ -308,18 +307,13 @@ def registrar_promesas(sim: Simulacion, clientes: np.ndarray, dias: np.ndarray) 
             sim.eventos.fila(sim.dia, int(k), -1, "promesa", f"promete pagar en {d} días")
     c.promesa_dia[clientes] = fecha
     c.promesa_cumple[clientes] = cumple
-    agendar(sim.promesas_por_dia, fecha, clientes)  # ver vencer_promesas
 
 
 def vencer_promesas(sim: Simulacion) -> None:
     """Las promesas que vencen hoy: el cliente paga lo vencido o rompe la promesa (señal)."""
     c, f, dia = sim.c, sim.f, sim.dia
-    agendadas = sim.promesas_por_dia.pop(dia, None)
-    if not agendadas:
-        return
-    # las del calendario que siguen vigentes para hoy (una promesa nueva reemplaza a la anterior)
-    candidatos = np.concatenate(agendadas).astype(np.int64, copy=False)
-    hoy = nucleo.unicos(candidatos[c.promesa_dia[candidatos] == dia])
+    # la promesa vigente de cada cliente (una nueva reemplaza a la anterior) vence hoy
+    hoy = np.flatnonzero(c.promesa_dia == dia)
     if hoy.size == 0:
         return
     c.promesa_dia[hoy] = -INF

@@ -107,7 +107,6 @@ class Simulacion:
         self.agregados_compra = (np.zeros(n), np.zeros(n), np.full(n, -(10**6), np.int64),
                                  np.zeros(n, np.int64))
         self.marca_clientes = np.zeros(n, bool)  # siempre en falso fuera de un recorrido
-        self.promesas_por_dia: dict[int, list[np.ndarray]] = {}  # clientes por fecha prometida
         self.pasos: tuple[Paso, ...] = ()
         self.pasos_dias = np.zeros(0, np.int64)
         self.int_cargos = np.zeros(0)
