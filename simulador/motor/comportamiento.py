@@ -58,13 +58,21 @@ def intensidad_cargos(politica: Politica, monto_medio: np.ndarray) -> np.ndarray
     return np.minimum(1.0, 10.0 * mensual)
 
 
-def impulso_recordatorio(params: ParametrosComportamiento, canal: str, personalizado: bool,
-                         sensibilidad: np.ndarray, previos: np.ndarray) -> np.ndarray:
-    """Intensidad diaria de pago que agrega un recordatorio, con habituación."""
+def base_recordatorio(params: ParametrosComportamiento, canal: str, personalizado: bool) -> float:
+    """Efecto de un recordatorio por su canal y su personalización, antes de la sensibilidad."""
     base = {"email": params.efecto_email, "sms": params.efecto_sms,
             "carta": params.efecto_carta}.get(canal, 0.0)
-    factor = params.factor_personalizado if personalizado else 1.0
-    return base * factor * sensibilidad / (1.0 + params.habituacion * previos)
+    return base * (params.factor_personalizado if personalizado else 1.0)
+
+
+def impulso_recordatorio(params: ParametrosComportamiento, canal: str, personalizado: bool,
+                         sensibilidad: np.ndarray, previos: np.ndarray) -> np.ndarray:
+    """Intensidad diaria de pago que agrega un recordatorio, con habituación.
+
+    El motor hace la misma cuenta compilada (``nucleo_seguimiento.recordar``).
+    """
+    return (base_recordatorio(params, canal, personalizado) * sensibilidad
+            / (1.0 + params.habituacion * previos))
 
 
 def impulso_llamada(params: ParametrosComportamiento, sensibilidad: np.ndarray,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from simulador.motor import comportamiento as comp
-from simulador.motor import dinero, gestiones, nucleo
+from simulador.motor import dinero, gestiones, nucleo, nucleo_seguimiento
 from simulador.motor.cartera import EPISODIOS_DIFICULTAD
 from simulador.motor.estado import ABIERTA, INF
 
@@ -342,19 +342,15 @@ def _cargos(sim: Simulacion, dia: int) -> None:
 
 
 def _seguimiento(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
-    n = len(sim.pasos)
-    if n == 0:
+    if len(sim.pasos) == 0:
         return
-    f, c, cart = sim.f, sim.c, sim.cartera
-    ids = nucleo.hasta_dia(ids, f.dia_paso, dia, f.estado, ABIERTA)
+    f = sim.f
+    # las que tocan hoy (no escaladas, sin plan, sin promesa vigente), con el paso ya avanzado
+    ids, cli, k_paso = nucleo_seguimiento.pasos_de_hoy(
+        ids, f.abiertas_cliente, dia, f.dia_paso, f.estado, ABIERTA, f.escalada, f.en_plan,
+        sim.c.pausa_hasta, f.paso_sig, f.dia_venc, sim.pasos_dias, INF)
     if ids.size == 0:
         return
-    ids = ids[(f.escalada[ids] == 0) & ~f.en_plan[ids]
-              & (c.pausa_hasta[cart.c_cliente[ids]] < dia)]
-    if ids.size == 0:
-        return
-    k_paso = f.paso_sig[ids].copy()
-    f.paso_sig[ids] += 1
-    gestiones.fijar_proximo_paso(sim, ids)
     for k in nucleo.unicos(k_paso):
-        gestiones.ejecutar_paso(sim, sim.pasos[int(k)], ids[k_paso == k])
+        esta = k_paso == k
+        gestiones.ejecutar_paso(sim, sim.pasos[int(k)], ids[esta], cli[esta])

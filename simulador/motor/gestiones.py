@@ -12,7 +12,7 @@ import numpy as np
 
 from simulador.config.politica import Paso
 from simulador.motor import comportamiento as comp
-from simulador.motor import dinero, escalada, nucleo, procesos
+from simulador.motor import dinero, escalada, nucleo, nucleo_seguimiento, procesos
 from simulador.motor.estado import ABIERTA, INF
 from simulador.motor.mesa import FORZADA, RUTINA, URGENTE
 
@@ -145,10 +145,12 @@ def senales(sim: Simulacion, clientes: np.ndarray, texto: str) -> None:
         encolar_llamadas(sim, detecta, f"alerta: {texto}", URGENTE)
 
 
-def ejecutar_paso(sim: Simulacion, paso: Paso, ids: np.ndarray) -> None:
-    """Ejecuta un paso del seguimiento sobre esas facturas."""
+def ejecutar_paso(sim: Simulacion, paso: Paso, ids: np.ndarray,
+                  cli: np.ndarray | None = None) -> None:
+    """Ejecuta un paso del seguimiento sobre esas facturas (``cli``: su cliente, si ya se sabe)."""
     f, c, cart, p = sim.f, sim.c, sim.cartera, sim.params
-    cli = cart.c_cliente[ids]
+    if cli is None:
+        cli = cart.c_cliente[ids]
     dia = sim.dia
     if paso.cargo > 0:
         dinero.cargar(sim, ids, np.full(ids.size, round(paso.cargo * 100), np.int64),
@@ -157,14 +159,12 @@ def ejecutar_paso(sim: Simulacion, paso: Paso, ids: np.ndarray) -> None:
         canal = paso.canal_efectivo
         costo = getattr(sim.escenario.costos, canal)
         sim.costos.bloque(dia, cli, canal, round(costo * 100))
-        sens = sim.seg_arr["sens_rec"][cart.segmento[cli]]
-        # el impulso se guarda con su día de referencia y decae al leerlo (ver diario._pagos)
-        f.impulso[ids] = f.impulso[ids] * sim.potencias[dia - f.impulso_dia[ids]] + \
-            comp.impulso_recordatorio(p, canal, paso.personalizado, sens, c.recordatorios[cli])
-        f.impulso_dia[ids] = dia
-        unicos = nucleo.unicos(cli)
-        c.recordatorios[unicos] += 1
-        c.confianza[unicos] += p.delta_confianza_recordatorio
+        # el impulso se guarda con su día de referencia y decae al leerlo (ver diario._pagos);
+        # cada cliente suma un recordatorio (habituación) y cambia su confianza
+        nucleo_seguimiento.recordar(
+            ids, cli, dia, f.impulso, f.impulso_dia, sim.potencias, sim.seg_arr["sens_rec"],
+            cart.segmento, c.recordatorios, comp.base_recordatorio(p, canal, paso.personalizado),
+            p.habituacion, c.confianza, p.delta_confianza_recordatorio, sim.marca_clientes)
         sim.eventos.bloque(dia, cli, ids, "recordatorio")
     elif paso.accion == "llamada":
         encolar_llamadas(sim, nucleo.unicos(cli), f"seguimiento día {paso.dias}",

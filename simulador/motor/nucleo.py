@@ -135,6 +135,10 @@ def calentar() -> None:
                      f.saldo_p, f.saldo_c, uno, cero, cero.copy(), uno.copy(), uno.copy())
     sumar_por_replica(clientes, uno, uno, 1)
 
+    from simulador.motor import nucleo_seguimiento  # importa este módulo: se carga acá
+
+    nucleo_seguimiento.calentar()
+
 
 @njit(**_opciones)
 def sumar_tramos(desde: np.ndarray, hasta: np.ndarray, venc: np.ndarray, monto: np.ndarray,
