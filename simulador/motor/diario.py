@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from simulador.motor import comportamiento as comp
-from simulador.motor import dinero, gestiones, nucleo, nucleo_seguimiento
+from simulador.motor import dinero, gestiones, nucleo, nucleo_pagos, nucleo_seguimiento
 from simulador.motor.cartera import EPISODIOS_DIFICULTAD
 from simulador.motor.estado import ABIERTA, INF
 
@@ -106,7 +106,7 @@ def _clientes(sim: Simulacion, dia: int) -> None:
         ids = gestiones.de_clientes(sim, fin)
         ids = ids[sim.f.dia_natural[ids] <= dia]
         sim.f.dia_natural[ids] = dia + 1 + (cart.c_local[ids] % 10)
-        sim.eventos.bloque(dia, fin, np.full(fin.size, -1), "recuperacion",
+        sim.eventos.bloque(dia, fin, None, "recuperacion",
                            "sale de la dificultad")
     # comienzo de dificultades (días sorteados de antemano en la cartera)
     if k.size:
@@ -136,7 +136,7 @@ def _clientes(sim: Simulacion, dia: int) -> None:
         c.activo[se_va] = False
         c.dia_baja[se_va] = dia
         bajas = np.flatnonzero(se_va)
-        sim.eventos.bloque(dia, bajas, np.full(bajas.size, -1), "baja", "deja de comprar")
+        sim.eventos.bloque(dia, bajas, None, "baja", "deja de comprar")
     # la confianza vuelve lentamente a su nivel inicial
     c.confianza += (p.confianza_inicial - c.confianza) * (PASO_RELACION
                                                          / p.reversion_confianza_dias)
@@ -209,7 +209,7 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
     if bloqueo.any():
         sim.ventas_perdidas["bloqueo"] += _en_horizonte(sim, dia, j[bloqueo], monto[bloqueo])
         bloq = nucleo.unicos(cli[bloqueo])
-        sim.eventos.bloque(dia, bloq, np.full(bloq.size, -1), "bloqueo",
+        sim.eventos.bloque(dia, bloq, None, "bloqueo",
                            "venta no realizada por bloqueo")
         j, cli, monto = j[~bloqueo], cli[~bloqueo], monto[~bloqueo]
         if j.size == 0:
@@ -265,17 +265,14 @@ def _en_horizonte(sim: Simulacion, dia: int, compras: np.ndarray, montos: np.nda
 
 def _pagos(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
     f, c, cart = sim.f, sim.c, sim.cartera
-    clientes = f.abiertas_cliente  # alineado con ids (las abiertas, recién compactadas)
     # (1) llega la fecha natural de pago (salvo en dificultad, en plan o escalada);
     # (2) la intensidad de las gestiones supera el umbral (desde 2 días antes del vencimiento)
-    paga = nucleo.escanear_pagos(
-        ids, clientes, dia, f.dia_natural, f.dia_venc, f.escalada, f.en_plan, c.en_dificultad,
-        c.quiebra, sim.params.factor_liquidez_dificultad, f.impulso, f.impulso_dia,
-        sim.potencias, c.impulso, f.lam, sim.umbral_plano, f.umbral_k)
-    if not paga.any():
+    pids, pcli = nucleo_pagos.escanear_pagos(
+        ids, f.abiertas_cliente, dia, f.dia_natural, f.dia_venc, f.escalada, f.en_plan,
+        c.en_dificultad, c.quiebra, sim.params.factor_liquidez_dificultad, f.impulso,
+        f.impulso_dia, sim.potencias, c.impulso, f.lam, sim.umbral_plano, f.umbral_k)
+    if pids.size == 0:
         return
-    pids = ids[paga]
-    pcli = cart.c_cliente[pids]
     # descuentos por pronto pago
     desc = f.con_descuento[pids]
     if desc.any():
@@ -293,25 +290,22 @@ def _pagos(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
         pids, pcli = pids[~desc], pcli[~desc]
         dinero.saldar(sim, d_ids[concede])
         sim.eventos.bloque(dia, cart.c_cliente[d_ids[concede]], d_ids[concede], "pago")
-    # pagos parciales (una vez por factura)
-    parcial = ~f.parcial[pids] & (cart.c_u_parcial[pids]
-                                  < sim.seg_arr["parcial"][cart.segmento[pcli]])
-    if parcial.any():
-        q = pids[parcial]
+    # pagos parciales (una vez por factura) y completos
+    q, q_cli, pids, pcli, lentos = nucleo_pagos.separar_pagos(
+        pids, pcli, dia, f.parcial, cart.c_u_parcial, sim.seg_arr["parcial"], cart.segmento,
+        f.dia_venc, cart.atraso_habitual)
+    if q.size:
         dinero.abonar(sim, q, np.round(f.saldo_p[q] * cart.c_fraccion_parcial[q]).astype(np.int64),
                       "pago_parcial")
         f.parcial[q] = True
         f.umbral_k[q] = 1
         f.lam[q] = 0.0
         f.dia_natural[q] = dia + 15
-        sim.eventos.bloque(dia, cart.c_cliente[q], q, "pago_parcial")
-        gestiones.senales(sim, nucleo.unicos(cart.c_cliente[q]), "pago parcial")
-        pids, pcli = pids[~parcial], pcli[~parcial]
-    lentas = pids[(dia - f.dia_venc[pids]) > cart.atraso_habitual[pcli] + 20]
+        sim.eventos.bloque(dia, q_cli, q, "pago_parcial")
+        gestiones.senales(sim, nucleo.unicos(q_cli), "pago parcial")
     dinero.saldar(sim, pids)
     sim.eventos.bloque(dia, pcli, pids, "pago")
-    gestiones.senales(sim, nucleo.unicos(cart.c_cliente[lentas]),
-                      "paga más lento que su costumbre")
+    gestiones.senales(sim, nucleo.unicos(lentos), "paga más lento que su costumbre")
 
 
 def _cargos(sim: Simulacion, dia: int) -> None:

@@ -138,7 +138,7 @@ def senales(sim: Simulacion, clientes: np.ndarray, texto: str) -> None:
     c = sim.c
     c.senales[clientes] += 1
     c.ultima_senal[clientes] = texto
-    sim.eventos.bloque(sim.dia, clientes, np.full(clientes.size, -1), "alerta", texto)
+    sim.eventos.bloque(sim.dia, clientes, None, "alerta", texto)
     if sim.politica.alertas.activas:
         u = sim.sorteos("alertas", clientes, c.senales[clientes])[:, 0]
         detecta = clientes[u < 0.5 + 0.5 * sim.escenario.equipo.habilidad]
@@ -173,7 +173,7 @@ def ejecutar_paso(sim: Simulacion, paso: Paso, ids: np.ndarray,
         nuevos = nucleo.unicos(cli[~c.suspendido[cli]])
         c.suspendido[nuevos] = True
         c.confianza[nuevos] += p.delta_confianza_suspension
-        sim.eventos.bloque(dia, nuevos, np.full(nuevos.size, -1), "suspension",
+        sim.eventos.bloque(dia, nuevos, None, "suspension",
                            "crédito suspendido")
     elif paso.accion in ("agencia", "legal"):
         escalada.escalar(sim, ids, paso.accion)
@@ -327,12 +327,12 @@ def vencer_promesas(sim: Simulacion) -> None:
         dinero.saldar(sim, ids[paga])
         sim.eventos.bloque(dia, cli[paga], ids[paga], "pago")
         cumplen = nucleo.unicos(cli[paga])
-        sim.eventos.bloque(dia, cumplen, np.full(cumplen.size, -1), "promesa_cumplida",
+        sim.eventos.bloque(dia, cumplen, None, "promesa_cumplida",
                            "paga lo prometido")
     rotas = nucleo.unicos(cli[~paga])
     if rotas.size:
         c.promesas_rotas[rotas] += 1
-        sim.eventos.bloque(dia, rotas, np.full(rotas.size, -1), "promesa_rota",
+        sim.eventos.bloque(dia, rotas, None, "promesa_rota",
                            "no paga lo prometido")
         senales(sim, rotas, "promesa rota")
 

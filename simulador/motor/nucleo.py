@@ -1,8 +1,9 @@
 """Recorridos diarios de las facturas abiertas, compilados con numba.
 
-Cada día el motor mira todas las facturas abiertas varias veces (pago por fecha natural o por
-gestiones, próximo paso del seguimiento, castigo, lista de abiertas). Hechos con numpy, cada
-mirada son varias pasadas con arreglos intermedios; acá cada una es un solo bucle. Las cuentas son
+Cada día el motor mira todas las facturas abiertas varias veces (castigo, lista de abiertas,
+agregados por cliente; los pagos y el seguimiento están en ``nucleo_pagos`` y
+``nucleo_seguimiento``). Hechos con numpy, cada mirada son varias pasadas con arreglos
+intermedios; acá cada una es un solo bucle. Las cuentas son
 exactamente las mismas, en el mismo orden y con la misma aritmética de punto flotante (sin
 ``fastmath``), así que el resultado es idéntico bit a bit al de la versión con numpy.
 
@@ -18,44 +19,6 @@ import numpy as np
 from numba import njit
 
 _opciones: dict[str, Any] = {"cache": True, "nogil": True}
-
-
-@njit(**_opciones)
-def escanear_pagos(ids: np.ndarray, clientes: np.ndarray, dia: int, dia_natural: np.ndarray,
-                   dia_venc: np.ndarray, escalada: np.ndarray, en_plan: np.ndarray,
-                   en_dificultad: np.ndarray, quiebra: np.ndarray, factor_dificultad: float,
-                   impulso: np.ndarray, impulso_dia: np.ndarray, potencias: np.ndarray,
-                   impulso_cliente: np.ndarray, lam: np.ndarray, umbral_plano: np.ndarray,
-                   umbral_k: np.ndarray) -> np.ndarray:  # pragma: no cover - compilado
-    """Qué facturas abiertas pagan hoy (máscara alineada con ``ids``); acumula ``lam``.
-
-    Una factura paga (1) si llegó su fecha natural y el cliente no está en dificultad ni la
-    factura en un plan o escalada; (2) si, desde 2 días antes del vencimiento, la intensidad
-    acumulada de las gestiones supera su umbral Exp(1). Ver ``diario._pagos``.
-    """
-    paga = np.zeros(ids.size, np.bool_)
-    for j in range(ids.size):
-        i = ids[j]
-        natural = dia_natural[i] <= dia
-        en_ventana = dia_venc[i] <= dia + 2
-        if not natural and not en_ventana:
-            continue  # ni llegó su fecha natural ni corre la intensidad de gestiones
-        c = clientes[j]
-        libre = escalada[i] == 0 and not en_plan[i]
-        if natural and libre and not en_dificultad[c]:
-            paga[j] = True
-        if en_ventana:
-            if quiebra[c]:
-                liquidez = 0.0
-            elif en_dificultad[c]:
-                liquidez = factor_dificultad
-            else:
-                liquidez = 1.0
-            propio = impulso[i] * potencias[dia - impulso_dia[i]]
-            lam[i] += (propio + impulso_cliente[c]) * liquidez * (1.0 if libre else 0.0)
-            if libre and lam[i] >= umbral_plano[2 * i + umbral_k[i]]:
-                paga[j] = True
-    return paga
 
 
 @njit(**_opciones)
@@ -114,9 +77,6 @@ def calentar() -> None:
     f, c = EstadoFacturas(2), EstadoClientes(1, 0.5)
     ids = np.zeros(1, np.int64)
     clientes = np.zeros(1, np.int32)
-    escanear_pagos(ids, clientes, 0, f.dia_natural, f.dia_venc, f.escalada, f.en_plan,
-                   c.en_dificultad, c.quiebra, 0.5, f.impulso, f.impulso_dia, np.ones(2),
-                   c.impulso, f.lam, np.ones(4), f.umbral_k)
     hasta_dia(ids, f.dia_venc, 0, f.estado, ABIERTA)
     hasta_dia(ids, f.dia_paso, 0, f.estado, ABIERTA)
     marcadas(ids, clientes, np.zeros(1, bool), f.estado, ABIERTA)
@@ -135,8 +95,9 @@ def calentar() -> None:
                      f.saldo_p, f.saldo_c, uno, cero, cero.copy(), uno.copy(), uno.copy())
     sumar_por_replica(clientes, uno, uno, 1)
 
-    from simulador.motor import nucleo_seguimiento  # importa este módulo: se carga acá
+    from simulador.motor import nucleo_pagos, nucleo_seguimiento  # importan este módulo
 
+    nucleo_pagos.calentar()
     nucleo_seguimiento.calentar()
 
 

@@ -69,7 +69,8 @@ class RegistroCostos:
 
     def __init__(self) -> None:
         self._filas: list[tuple[np.ndarray, ...]] = []
-        self._bloques: list[tuple[np.ndarray, ...]] = []
+        self._bloques: list[tuple[int, np.ndarray, int, int]] = []  # día, clientes, tipo, monto
+        self._cerrados: tuple[np.ndarray, ...] | None = None
 
     def filas(self, dia: int, clientes: np.ndarray, tipo: str, centavos: np.ndarray) -> None:
         """Agrega un costo con monto propio por cliente (se omiten los montos cero)."""
@@ -81,26 +82,29 @@ class RegistroCostos:
                                 centavos[m].astype(np.int64)))
 
     def bloque(self, dia: int, clientes: np.ndarray, tipo: str, centavos: int) -> None:
-        """Agrega el mismo costo para varios clientes."""
+        """Agrega el mismo costo para varios clientes (se expande al cerrar)."""
         if centavos > 0 and clientes.size:
-            k = clientes.size
-            self._bloques.append((np.full(k, dia, np.int32), clientes.astype(np.int32),
-                                  np.full(k, COD_COSTO[tipo], np.int8),
-                                  np.full(k, centavos, np.int64)))
+            self._bloques.append((dia, clientes.astype(np.int32), COD_COSTO[tipo], centavos))
+
+    def _bloques_expandidos(self) -> tuple[np.ndarray, ...]:
+        tamanos = np.array([b[1].size for b in self._bloques], np.int64)
+        clientes = np.concatenate([b[1] for b in self._bloques]) if self._bloques \
+            else np.zeros(0, np.int32)
+        return (np.repeat(np.array([b[0] for b in self._bloques], np.int32), tamanos), clientes,
+                np.repeat(np.array([b[2] for b in self._bloques], np.int8), tamanos),
+                np.repeat(np.array([b[3] for b in self._bloques], np.int64), tamanos))
 
     def cerrar(self) -> Costos:
-        """Junta todo en ``Costos``."""
-        partes = self._bloques + self._filas
-        if not partes:
-            v = np.zeros(0, np.int64)
-            return Costos(v.astype(np.int32), v.astype(np.int32), v.astype(np.int8), v)
+        """Junta todo en ``Costos`` (ordenado por día, estable)."""
+        partes = ([self._cerrados] if self._cerrados is not None else []) \
+            + [self._bloques_expandidos()] + self._filas
         cols = [np.concatenate([p[i] for p in partes]) for i in range(4)]
         del partes
         self._bloques, self._filas = [], []  # libera los bloques (ver RegistroLibro.cerrar)
         orden = orden_estable(cols[0])
         for i in range(4):
             cols[i] = cols[i][orden]
-        self._bloques.append(tuple(cols))
+        self._cerrados = tuple(cols)
         return Costos(*cols)
 
 
@@ -118,13 +122,17 @@ class RegistroEventos:
         if self.activo:
             self._filas.append((dia, cliente, factura, COD_EVENTO[tipo], detalle))
 
-    def bloque(self, dia: int, clientes: np.ndarray, facturas: np.ndarray, tipo: str,
+    def bloque(self, dia: int, clientes: np.ndarray, facturas: np.ndarray | None, tipo: str,
                detalle: str = "") -> None:
-        """Agrega el mismo tipo de evento (y detalle) para varias facturas o clientes."""
+        """Agrega el mismo tipo de evento (y detalle) para varias facturas o clientes.
+
+        ``facturas`` None: eventos del cliente, sin factura (-1).
+        """
         if self.activo and clientes.size:
             k = clientes.size
-            self._bloques.append((np.full(k, dia, np.int32), clientes.astype(np.int32),
-                                  facturas.astype(np.int64), np.full(k, COD_EVENTO[tipo], np.int8)))
+            fac = np.full(k, -1, np.int64) if facturas is None else facturas.astype(np.int64)
+            self._bloques.append((np.full(k, dia, np.int32), clientes.astype(np.int32), fac,
+                                  np.full(k, COD_EVENTO[tipo], np.int8)))
             self._detalles.append(detalle)
 
     def cerrar(self) -> pd.DataFrame:
