@@ -1,0 +1,79 @@
+"""Los recorridos compilados de los pagos dan lo mismo que la versión con numpy."""
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from simulador.motor import nucleo_pagos as npg
+
+_semillas = st.integers(0, 2**32 - 1)
+
+
+@settings(deadline=None, max_examples=60)  # la primera llamada carga lo compilado
+@given(_semillas)
+def test_escanear_pagos_igual_a_numpy(semilla: int) -> None:
+    rng = np.random.default_rng(semilla)
+    p, c, dia, factor = 400, 50, 30, 0.3
+    ids = np.sort(rng.choice(p, 300, replace=False)).astype(np.int64)
+    clientes = rng.integers(0, c, ids.size).astype(np.int32)
+    dia_natural = rng.integers(20, 40, p).astype(np.int32)
+    dia_venc = rng.integers(20, 40, p).astype(np.int32)
+    escalada = rng.choice(np.array([0, 1], np.int8), p, p=[0.85, 0.15])
+    en_plan = rng.random(p) < 0.1
+    en_dificultad = rng.random(c) < 0.2
+    quiebra = en_dificultad & (rng.random(c) < 0.3)
+    impulso, impulso_dia = rng.random(p), rng.integers(0, dia + 1, p).astype(np.int32)
+    potencias = 0.9 ** np.arange(dia + 1)
+    impulso_cliente = rng.random(c) * 0.5
+    lam = rng.random(p)
+    umbral_plano = rng.exponential(size=2 * p)
+    umbral_k = rng.integers(0, 2, p).astype(np.int8)
+
+    # lo que hacía el motor con numpy
+    lam_esp = lam.copy()
+    natural, ventana = dia_natural[ids] <= dia, dia_venc[ids] <= dia + 2
+    libre = (escalada[ids] == 0) & ~en_plan[ids]
+    paga = natural & libre & ~en_dificultad[clientes]
+    liquidez = np.where(quiebra[clientes], 0.0, np.where(en_dificultad[clientes], factor, 1.0))
+    v = ids[ventana]
+    propio = impulso[v] * potencias[dia - impulso_dia[v]]
+    lam_esp[v] += (propio + impulso_cliente[clientes[ventana]]) * liquidez[ventana] \
+        * np.where(libre[ventana], 1.0, 0.0)
+    paga[ventana] |= libre[ventana] & (lam_esp[v] >= umbral_plano[2 * v + umbral_k[v]])
+
+    pids, pcli = npg.escanear_pagos(ids, clientes, dia, dia_natural, dia_venc, escalada,
+                                    en_plan, en_dificultad, quiebra, factor, impulso,
+                                    impulso_dia, potencias, impulso_cliente, lam, umbral_plano,
+                                    umbral_k)
+    np.testing.assert_array_equal(pids, ids[paga])
+    np.testing.assert_array_equal(pcli, clientes[paga])
+    np.testing.assert_array_equal(lam, lam_esp)  # bit a bit
+    assert paga.any() and not paga.all()
+
+
+@settings(deadline=None, max_examples=60)
+@given(_semillas)
+def test_separar_pagos_igual_a_numpy(semilla: int) -> None:
+    rng = np.random.default_rng(semilla)
+    p, c, dia = 300, 40, 60
+    ids = rng.choice(p, 150, replace=False).astype(np.int64)
+    clientes = rng.integers(0, c, ids.size).astype(np.int32)
+    ya_parcial = rng.random(p) < 0.3
+    u_parcial = rng.random(p)
+    prob = rng.random(3) * 0.5
+    segmento = rng.integers(0, 3, c).astype(np.int16)
+    dia_venc = rng.integers(0, 60, p).astype(np.int32)
+    atraso_habitual = rng.normal(10, 10, c)
+
+    parcial = ~ya_parcial[ids] & (u_parcial[ids] < prob[segmento[clientes]])
+    resto, resto_cli = ids[~parcial], clientes[~parcial]
+    lentas = (dia - dia_venc[resto]) > atraso_habitual[resto_cli] + 20
+
+    q, q_cli, comp, comp_cli, lentos = npg.separar_pagos(
+        ids, clientes, dia, ya_parcial, u_parcial, prob, segmento, dia_venc, atraso_habitual)
+    np.testing.assert_array_equal(q, ids[parcial])
+    np.testing.assert_array_equal(q_cli, clientes[parcial])
+    np.testing.assert_array_equal(comp, resto)
+    np.testing.assert_array_equal(comp_cli, resto_cli)
+    np.testing.assert_array_equal(lentos, resto_cli[lentas])
+    assert parcial.any() and lentas.any()
