@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from simulador.motor import comportamiento as comp
-from simulador.motor import dinero, gestiones, nucleo, nucleo_pagos, nucleo_seguimiento
+from simulador.motor import (
+    dinero,
+    gestiones,
+    nucleo,
+    nucleo_emision,
+    nucleo_pagos,
+    nucleo_seguimiento,
+)
 from simulador.motor.cartera import EPISODIOS_DIFICULTAD
 from simulador.motor.estado import ABIERTA, INF
 
@@ -183,11 +190,10 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
     cli = cart.c_cliente[ini:fin]
     monto = cart.c_centavos[ini:fin]
     # quien quiebra sigue comprando unos días (sin pagar) y luego cierra
-    ok = ~c.quiebra[cli] | (dia - c.dificultad_desde[cli] < p.dias_compras_tras_quiebra)
-    perdida = ok & ~c.activo[cli]
+    ok, perdida = nucleo_emision.filtrar_compras(cli, dia, c.quiebra, c.dificultad_desde,
+                                                 p.dias_compras_tras_quiebra, c.activo)
     if perdida.any():
         sim.ventas_perdidas["rotacion"] += _en_horizonte(sim, dia, j[perdida], monto[perdida])
-    ok &= c.activo[cli]
     # verificación de postulantes (se decide una vez, con la política vigente en su alta)
     dec = c.decision[cli]
     if (dec < 0).any():
@@ -214,45 +220,20 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
         j, cli, monto = j[~bloqueo], cli[~bloqueo], monto[~bloqueo]
         if j.size == 0:
             return
-    atraso = sim.pre_atraso[j] + atraso_extra + p.atraso_por_desconfianza_dias * (
-        p.confianza_inicial - c.confianza[cli])
-    atraso -= np.maximum(atraso, 0.0) * sim.pre_cargos[j]
-    atraso[sim.pre_debito[j]] = 0.0
-    venc: int | np.ndarray = dia + pol.plazo_dias
-    seg = cart.segmento[cli] if sim.plazo_extra_seg.any() else None
-    if seg is not None:  # plazos negociados por segmento
-        venc = venc + sim.plazo_extra_seg[seg]
-    natural = np.maximum(dia, np.round(venc + atraso)).astype(np.int64)
-    toma = sim.pre_toma[j] & ~c.en_dificultad[cli]
-    if toma.any():
-        natural[toma] = dia + sim.pre_dia_desc[j[toma]]
-        f.descuento[j[toma]] = sim.pre_descuento[j[toma]]
-    f.estado[j] = ABIERTA
-    f.dia_emision[j] = dia
-    f.dia_venc[j] = venc
-    f.monto[j] = monto
-    f.saldo_p[j] = monto
-    f.dia_natural[j] = natural
-    disputa = sim.pre_disputa[j]
-    f.disputada[j] = disputa
-    f.con_descuento[j] = toma
-    n_pasos = len(sim.pasos)
-    if seg is None:
-        f.paso_sig[j] = sim.primer_paso
-        if sim.primer_paso < n_pasos:
-            f.dia_paso[j] = venc + int(sim.pasos_dias[sim.primer_paso])
-    else:
-        primer = sim.primer_paso_seg[seg]
-        f.paso_sig[j] = primer
-        if n_pasos:
-            f.dia_paso[j] = np.where(primer < n_pasos,
-                                     venc + sim.pasos_dias[np.minimum(primer, n_pasos - 1)], INF)
+    nucleo_emision.dar_de_alta(
+        j, cli, monto, dia, atraso_extra, sim.pre_atraso, sim.pre_cargos, sim.pre_debito,
+        c.confianza, p.atraso_por_desconfianza_dias, p.confianza_inicial, pol.plazo_dias,
+        sim.plazo_extra_seg, sim.primer_paso_seg, cart.segmento, sim.pasos_dias, INF,
+        sim.pre_toma, c.en_dificultad, sim.pre_dia_desc, sim.pre_descuento, sim.pre_disputa,
+        f.estado, ABIERTA, f.dia_emision, f.dia_venc, f.monto, f.saldo_p, f.dia_natural,
+        f.disputada, f.con_descuento, f.descuento, f.paso_sig, f.dia_paso)
     f.abiertas = np.concatenate([f.abiertas, j])
     f.abiertas_cliente = np.concatenate([f.abiertas_cliente, cli])
     sim.libro.bloque(dia, j, "factura", monto)
     sim.eventos.bloque(dia, cli, j, "emision")
     sim.ventas_hoy = sim.por_replica(j, monto)
-    if disputa.any():
+    if sim.eventos.activo:
+        disputa = sim.pre_disputa[j]
         sim.eventos.bloque(dia, cli[disputa], j[disputa], "disputa")
 
 

@@ -95,8 +95,13 @@ def calentar() -> None:
                      f.saldo_p, f.saldo_c, uno, cero, cero.copy(), uno.copy(), uno.copy())
     sumar_por_replica(clientes, uno, uno, 1)
 
-    from simulador.motor import nucleo_pagos, nucleo_seguimiento  # importan este módulo
+    from simulador.motor import (  # importan este módulo
+        nucleo_emision,
+        nucleo_pagos,
+        nucleo_seguimiento,
+    )
 
+    nucleo_emision.calentar()
     nucleo_pagos.calentar()
     nucleo_seguimiento.calentar()
 
