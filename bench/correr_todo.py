@@ -65,6 +65,28 @@ def _menor(funcion: Any) -> float:
     return min(tiempos)
 
 
+def referencia() -> dict[str, float]:
+    """Una carga fija que no depende del simulador (un bucle de Python y un orden de numpy), en
+    segundos de CPU: dice en qué momento estaba la máquina (en esta máquina virtual compartida el
+    mismo código tarda hasta un 50 % más según el momento)."""
+    import numpy as np
+
+    datos = np.random.default_rng(0).random(1_000_000)
+
+    def carga() -> None:
+        total = 0
+        for k in range(1_500_000):
+            total += k % 7
+        np.sort(datos)
+
+    cpus = []
+    for _ in range(REPETICIONES):
+        t = time.process_time()
+        carga()
+        cpus.append(time.process_time() - t)
+    return {"segundos_cpu": min(cpus)}
+
+
 def interactivo() -> dict[str, float]:
     esc, a, b = cargar_escenario(ESC), cargar_politica(BASE), cargar_politica(ALT)
     _calentar_grupo()
@@ -160,6 +182,8 @@ def eficiencia() -> dict[str, float]:
 
 
 MEDIDAS = ("interactivo", "rendimiento", "eficiencia", "escala")
+REFERENCIA_RAPIDA = 0.20
+"""Segundos de CPU de ``referencia`` en los momentos rápidos de esta máquina (medido)."""
 
 
 def main() -> None:
@@ -180,8 +204,8 @@ def main() -> None:
     cifras = {}
     funciones = {"interactivo": interactivo, "rendimiento": rendimiento,
                  "eficiencia": eficiencia, "escala": lambda: escala(args.limite_escala)}
-    for nombre in args.solo or MEDIDAS:
-        cifras[nombre] = funciones[nombre]()
+    for nombre in ("referencia", *(args.solo or MEDIDAS), "referencia_final"):
+        cifras[nombre] = referencia() if nombre.startswith("referencia") else funciones[nombre]()
         print(nombre, {k: round(v, 3) for k, v in cifras[nombre].items()}, flush=True)
     if args.escribir:
         escribir(cifras)
