@@ -181,7 +181,14 @@ def eficiencia() -> dict[str, float]:
             "segundos_1": uno, "segundos_2": dos, "aceleracion": uno / dos}
 
 
-MEDIDAS = ("interactivo", "rendimiento", "eficiencia", "escala")
+def app() -> dict[str, float]:
+    """La misma comparación en la app, vista en Chromium (``bench/app_comparar.py``)."""
+    import app_comparar  # junto a este archivo
+
+    return app_comparar.medir(REPETICIONES)
+
+
+MEDIDAS = ("interactivo", "app", "rendimiento", "eficiencia", "escala")
 REFERENCIA_RAPIDA = 0.20
 """Segundos de CPU de ``referencia`` en los momentos rápidos de esta máquina (medido)."""
 
@@ -202,7 +209,7 @@ def main() -> None:
         escala_hijo()
         return
     cifras = {}
-    funciones = {"interactivo": interactivo, "rendimiento": rendimiento,
+    funciones = {"interactivo": interactivo, "app": app, "rendimiento": rendimiento,
                  "eficiencia": eficiencia, "escala": lambda: escala(args.limite_escala)}
     for nombre in ("referencia", *(args.solo or MEDIDAS), "referencia_final"):
         cifras[nombre] = referencia() if nombre.startswith("referencia") else funciones[nombre]()
@@ -252,6 +259,13 @@ Lo que más pesó en la velocidad:
    `tests/test_nucleo.py`). Los trabajadores de los experimentos nacen de un proceso que ya cargó
    los bucles compilados (`experimentos/precarga.py`); la primera compilación en una máquina
    tarda unos segundos y queda en caché.
+   Después se compiló también casi todo el paso diario, que eran decenas de operaciones chicas
+   de numpy por día: la emisión (qué compras siguen en pie y el alta de cada factura,
+   `nucleo_emision`), los pagos (quién paga hoy, y la separación en parciales, completos y más
+   lentos que su costumbre, `nucleo_pagos`) y el seguimiento (qué pasos tocan hoy, con el paso
+   siguiente y su día, y el efecto de los recordatorios, `nucleo_seguimiento`). También son
+   idénticos bit a bit, cada uno con su prueba contra la versión con numpy
+   (`tests/test_nucleo_emision.py`, `test_nucleo_pagos.py`, `test_nucleo_seguimiento.py`).
 5. **Series y cierre:** la cartera por tramo y las facturas abiertas de cada día se reconstruyen al
    final desde el libro en vez de contarse cada día (`series.RegistroSeries.reconstruir`, probado
    contra un conteo diario). Las sumas del libro y de los costos de cada indicador (por tipo de
@@ -279,43 +293,49 @@ Antes de estos cambios (commit `f5d5d58`) las mismas medidas daban: comparación
 comienzo de la sesión de los puntos 4 y 5 (commit `0664898`): 7,3 s; 66.509 facturas por segundo
 de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
 
-## Qué falta y por qué
+## Variación de la máquina y qué falta
 
-- **Variación de la máquina.** En esta máquina virtual compartida el mismo código tarda hasta un
-  50 % más según el momento (sin carga propia y sin límite de CPU). En la sesión de estas cifras,
-  el mismo lote de 30 réplicas midió entre 93 y 143 ms por réplica en la misma hora, y la
-  comparación interactiva entre 3,09 y 4,12 s; en la sesión anterior, entre 97 y 160 ms. Las
-  metas de 3 s y 150.000 facturas por segundo de CPU se cumplen o no según ese momento. Para
-  saber si un cambio acelera, `python bench/contra_commit.py REF` mide el código actual contra
-  otro commit intercalando rondas en el mismo momento (contra `4f816c7`, dos sesiones atrás: una
-  mediana de 20 % menos de CPU por réplica, en 7 rondas); en los momentos más ruidosos ni eso
-  alcanza (una ronda dio +25 % y la siguiente −18 %), y lo que queda es razonar sobre lo que se
-  quitó: cada cambio de la última sesión saca trabajo sin agregar otro.
-- **La PyME calibrada cuesta un poco más.** Con el plazo adicional de sus clientes puntuales
-  (ver `docs/validacion.md`) la cartera es más grande (DSO de 38 días en vez de 34), y el lote de
-  30 réplicas de la estándar cuesta unos 5 % más que con neto 30 para todos (medido intercalado:
-  116 a 126 ms contra 122 a 133 ms por réplica).
+- **Cómo leer estas cifras.** Esta máquina virtual es compartida y sus 2 núcleos son hilos de un
+  mismo procesador: el mismo código tarda según el momento, y cuando los dos núcleos trabajan a
+  la vez cada uno rinde menos. La fila «Carga de referencia» mide una carga fija que no depende
+  del simulador (un bucle de Python y un orden de numpy) al comienzo y al final de `make bench`:
+  con la máquina tranquila da entre 0,079 y 0,092 s de CPU; con el otro núcleo ocupado, entre
+  0,10 y 0,14 s (muestras cada 2 minutos durante la sesión del 2026-11-23). En la sesión
+  anterior el mismo lote de 30 réplicas midió entre 93 y 143 ms por réplica en la misma hora y
+  la comparación interactiva entre 3,09 y 4,12 s; con el código de hoy y la máquina tranquila,
+  el lote mide de 64 a 72 ms por réplica y la comparación de 1,70 a 2,38 s.
+- **Cuánto aceleró el código y cuánto la máquina.** Medido intercalado contra el commit del
+  comienzo de la sesión (`833f283`) con un lote de 30 réplicas de la estándar, en 8 rondas: la
+  menor bajó de 71,1 a 64,2 ms por réplica (-10 %), y la mediana de las razones ronda por ronda
+  es 0,90. El resto de la diferencia con las cifras de la sesión anterior es el momento de la
+  máquina. Para comparar dos versiones, `python bench/contra_commit.py REF` intercala rondas en
+  el mismo momento.
+- **En la app.** `bench/app_comparar.py` levanta la app, abre «Comparar políticas» en el Chromium
+  de Debian, elige «Actual (laxa)» contra «Estándar» con 30 réplicas y mide desde el clic hasta
+  la página completa (el guion terminó y dice «Resultados listos en X s»), con otra semilla en
+  cada repetición para no leer de la caché. La meta «unos 3 s» se toma como cálculo ≤ 3 s y
+  página completa ≤ 3,5 s. La app calcula algo más lento que la comparación sola (2,3 a 2,9 s
+  contra 1,7 a 2,4 s) porque el navegador corre en la misma máquina de 2 núcleos: usa alrededor
+  de 1,1 a 1,3 s de CPU por comparación, sobre todo al dibujar los gráficos; con el navegador en
+  la computadora del usuario, ese trabajo no compite con la simulación. Dibujar la página
+  completa agrega alrededor de 1 s. Una trampa de medición que se evitó: esperar el resultado
+  con los localizadores de texto de Playwright recorre toda la página varias veces por segundo y
+  le quitaba CPU a la simulación (lo mostró el perfilador de Chromium; con esos localizadores
+  el cálculo medía de 2,7 a 3,7 s, y con una consulta simple cada 100 ms, de 2,3 a 2,9 s).
 - **Dónde marca el tiempo la comparación.** Cada política corre en un lote en su trabajador, en
-  paralelo; la pared es la del lote más lento más unos 20 ms (medido). La estándar cuesta más que
-  la laxa (más pasos de seguimiento, llamadas y escaladas), así que para 3 s su lote de 30
-  réplicas tiene que bajar a unos 96 ms por réplica corriendo junto al otro.
-- **Costo fijo por lote.** Medido con 1 y con 30 réplicas apiladas, cada lote paga unos 600 ms
-  de costo fijo (1,2 ms por día simulado: las decenas de operaciones de numpy y los pasos de SimPy
-  de cada día, que no dependen de cuántas réplicas haya): unos 20 ms por réplica en un lote de 30
-  y 75 ms en uno de 8. Por eso la comparación corre cada política en un solo lote aunque las
-  políticas cuesten distinto (la laxa, unos 15 % menos que la estándar, y el trabajador de la
-  estándar marca el tiempo): partirlas en lotes de 15 para repartir mejor suma más costo fijo del
-  que ahorra. Bajar ese costo fijo pide fundir en bucles compilados el resto del paso diario
-  (emisión, seguimiento, turno de la mesa).
-- **Dónde está el costo.** Con 30 réplicas apiladas, alrededor de dos tercios son la simulación
-  día por día, repartida entre decenas de operaciones por día (pagos, seguimiento, emisión, turno
-  de la mesa, escaladas, promesas); el resto es la cartera inicial (sorteos por compra) y el cierre
-  con los indicadores. Los recorridos que quedan sobre todas las facturas abiertas (pagos, próximo
-  paso, facturas de ciertos clientes, castigo) son una decena por día; bajarlos pide un índice de
-  las abiertas por cliente y por fecha, que es el paso siguiente.
-- **Memoria de la escala.** Cumple con poco margen (1,93 a 1,97 GiB según la corrida): el pico
-  está al armar la tabla de 3 millones de facturas, y crece con las facturas que siguen abiertas
-  (la calibración de la PyME lo subió unos 30 MB).
+  paralelo; la pared es la del lote más lento más unos 20 ms. La estándar cuesta más que la laxa
+  (más pasos de seguimiento, llamadas y escaladas). Cada lote paga además un costo fijo por día
+  simulado (las operaciones del día que no dependen de cuántas réplicas haya): por eso cada
+  política corre en un solo lote aunque las políticas cuesten distinto.
+- **Dónde está el costo ahora.** Con 30 réplicas apiladas, la simulación día por día es unos
+  tres cuartos; la cartera inicial (sorteos por compra) y el cierre con los indicadores, el
+  resto. Dentro del día, lo que más pesa es el recorrido de pagos sobre todas las facturas
+  abiertas (de 8 a 10 ns por factura abierta; probé guardar juntos los campos que lee y no cambió:
+  no lo frena la memoria sino la cuenta de cada factura en su ventana de cobro), después el
+  turno de la mesa, la emisión, las escaladas y las promesas, cada uno por debajo del 10 %.
+- **Memoria de la escala.** 1,89 GiB, algo por debajo de las corridas anteriores (1,93 a 1,97):
+  los costos en bloque ya no guardan tres arreglos por anotación mientras se simula. El pico
+  está al armar la tabla de 3 millones de facturas.
 """
 
 
@@ -335,7 +355,9 @@ def _dec(x: float, n: int = 1) -> str:
 
 
 def escribir(cifras: dict[str, dict[str, float]]) -> None:
-    i, r, e, s = (cifras[k] for k in ("interactivo", "rendimiento", "eficiencia", "escala"))
+    i, a, r, e, s = (cifras[k] for k in ("interactivo", "app", "rendimiento", "eficiencia",
+                                         "escala"))
+    ref0, ref1 = cifras["referencia"]["segundos_cpu"], cifras["referencia_final"]["segundos_cpu"]
 
     def marca(ok: bool) -> str:
         return "cumple" if ok else "**no cumple**"
@@ -348,16 +370,18 @@ Cifras medidas con `make bench` (`python bench/correr_todo.py --escribir`) en es
 por segundo de CPU y la eficiencia con el mismo trabajo son la menor de {REPETICIONES}
 repeticiones (como `timeit`); la escala, de una sola corrida. Ninguna prueba afirma sobre
 tiempos. Esta máquina virtual es compartida: según el momento, el mismo código tarda hasta un
-50 % más (ver «Qué falta»).
+50 % más; la última fila dice en qué momento se midió (ver «Variación de la máquina»).
 
 | medida | meta | medido | |
 |---|---|---|---|
 | Comparación interactiva (PyME, 1.000 clientes, 365 días, 30 réplicas, 2 políticas, 2 trabajadores) | ≤ 3 s | {_dec(i['segundos'], 2)} s | {marca(i['segundos'] <= 3)} |
+| La misma comparación en la app, en Chromium: cálculo según la app · hasta la página completa con todos los gráficos (el navegador corre en la misma máquina y usa {_dec(a['cpu_navegador'])} s de CPU) | ≈ 3 s (cálculo ≤ 3 s, página ≤ 3,5 s) | {_dec(a['segundos_calculo_app'])} s · {_dec(a['segundos_en_pantalla'])} s | {marca(a['segundos_calculo_app'] <= 3 and a['segundos_en_pantalla'] <= 3.5)} |
 | Facturas simuladas por segundo de CPU (modelo completo, política estándar, 30 réplicas apiladas, con cierre e indicadores) | ≥ 150.000 | {_miles(r['facturas_por_segundo_cpu'])} ({r['ms_por_replica']:.0f} ms por réplica) | {marca(r['facturas_por_segundo_cpu'] >= 150_000)} |
 | Escala: 100.000 clientes (y 200 cobradores), 3 años, 1 réplica | ≤ 60 s | {_escala(s)} | {marca(s['segundos'] <= 60)} |
 | Memoria máxima en la corrida de escala | < 2 GiB | {_dec(s['memoria_pico_gib'], 2)} GiB{" (hasta donde llegó)" if s['segundos'] == float("inf") else ""} | {marca(s['memoria_pico_gib'] < 2)} |
 | Eficiencia paralela: 16 réplicas, el mismo trabajo (2 lotes de 8) en 1 vs 2 trabajadores | ≥ 1,7x | {_dec(e['aceleracion_mismo'], 2)}x ({_dec(e['mismo_1'])} s → {_dec(e['mismo_2'])} s) | {marca(e['aceleracion_mismo'] >= 1.7)} |
 | Lo mismo de punta a punta (`correr_replicas`: 1 lote de 16 con 1 trabajador, 2 de 8 con 2) | (informativo) | {_dec(e['aceleracion'], 2)}x ({_dec(e['segundos_1'])} s → {_dec(e['segundos_2'])} s) | |
+| Carga de referencia, sin el simulador (al comienzo · al final) | (momento de la máquina) | {_dec(ref0, 3)} s · {_dec(ref1, 3)} s de CPU | |
 
 """
     texto += EXPLICACION

@@ -1,0 +1,170 @@
+"""La comparación incluida en la app, medida como la ve el gerente en Chromium (no es una prueba).
+
+Levanta la app (``streamlit run app.py``) en un puerto libre, abre «Comparar políticas» en el
+Chromium de Debian, elige la base «Actual (laxa)» y la alternativa «Estándar», 30 réplicas, y
+mide desde el clic en «Simular y comparar» hasta que la lectura de la comparación está en
+pantalla. Cada repetición usa otra semilla (la app guarda las corridas por sus entradas: con la
+misma semilla no volvería a simular). Informa también lo que dice la propia app («Resultados
+listos en X s»: solo el cálculo) y la menor de las repeticiones, como las demás medidas.
+
+Uso: ``python bench/app_comparar.py [--repeticiones N]`` (lo llama ``bench/correr_todo.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+RAIZ = Path(__file__).resolve().parents[1]
+BANDERAS_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--no-first-run", "--disable-background-networking"]
+
+
+_TEXTO_LISTOS = """() => {
+    const p = [...document.querySelectorAll('[data-testid=stCaptionContainer]')]
+        .find(e => e.textContent.startsWith('Resultados listos en'));
+    return p ? p.textContent : '';
+}"""
+_LISTOS = ("""() => {
+    const app = document.querySelector('[data-testid=stApp]');
+    return app !== null && app.dataset.testScriptState === 'notRunning' && ("""
+           + _TEXTO_LISTOS + ")() !== '';\n}")
+"""La página terminó de dibujarse (el guion no corre) y muestra «Resultados listos en X s»."""
+
+
+def _puerto_libre() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _esperar_salud(url: str, limite_s: float = 90.0) -> None:
+    fin = time.monotonic() + limite_s
+    while time.monotonic() < fin:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"la app no respondió en {url} en {limite_s:.0f} s")
+
+
+def _esperar_guion(page: object, limite_ms: int = 120_000) -> None:
+    """Espera a que Streamlit termine de ejecutar el guion (como las pruebas de navegador)."""
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    page.wait_for_selector(  # type: ignore[attr-defined]
+        "[data-testid=stApp][data-test-script-state=notRunning]", timeout=limite_ms)
+
+
+def _cpu_de(nombre: str) -> float:
+    """Segundos de CPU (usuario y sistema) de los procesos con ese nombre de programa."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            campos = stat.read_text().rsplit(")", 1)
+            if nombre not in campos[0]:
+                continue
+            valores = campos[1].split()
+            total += (int(valores[11]) + int(valores[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def medir(repeticiones: int) -> dict[str, float]:
+    """Segundos desde el clic hasta la lectura en pantalla (la menor) y lo que dice la app."""
+    from playwright.sync_api import expect, sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        raise RuntimeError("no se encontró Chromium: instálelo con «apt-get install -y chromium»")
+    puerto = _puerto_libre()
+    url = f"http://127.0.0.1:{puerto}"
+    datos = tempfile.mkdtemp(prefix="bench_app_")
+    entorno = {**os.environ, "SIMULADOR_DB": str(Path(datos) / "sesiones.sqlite")}
+    app = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(puerto),
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=RAIZ, env=entorno, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True)
+    pantalla, calculo, cpu_navegador = [], [], []
+    try:
+        _esperar_salud(url)
+        with sync_playwright() as p:
+            navegador = p.chromium.launch(executable_path=chromium, headless=True,
+                                          args=BANDERAS_CHROMIUM)
+            page = navegador.new_page(viewport={"width": 1400, "height": 900})
+            page.goto(f"{url}/comparar")
+            _esperar_guion(page)
+            page.get_by_role("radiogroup", name="Número de alternativas").get_by_role(
+                "radio", name="1", exact=True).click()
+            _esperar_guion(page)
+            alternativa = page.get_by_role("combobox", name="Alternativa 1")
+            alternativa.click()
+            page.get_by_role("option", name=re.compile(r"^Estándar")).first.click()
+            _esperar_guion(page)
+            expect(alternativa).to_have_value(re.compile(r"^Estándar"))
+            replicas = page.get_by_role("spinbutton", name="Réplicas por política")
+            replicas.fill("30")
+            replicas.press("Enter")
+            _esperar_guion(page)
+            # la primera vez arranca los trabajadores (la app los mantiene vivos): no se mide
+            for semilla in range(repeticiones + 1):
+                campo = page.get_by_role("spinbutton", name="Semilla")
+                campo.fill(str(100 + semilla))
+                campo.press("Enter")
+                _esperar_guion(page)
+                # señales baratas: buscar texto con los localizadores de Playwright recorre toda
+                # la página varias veces por segundo y le quita CPU a la simulación
+                assert not page.evaluate(_LISTOS)  # con otra semilla, los de antes no valen
+                inicio, cpu0 = time.perf_counter(), _cpu_de("chrom")
+                page.get_by_role("button", name="Simular y comparar").click()
+                page.wait_for_function(_LISTOS, polling=100, timeout=300_000)
+                visto = time.perf_counter() - inicio
+                gasto = _cpu_de("chrom") - cpu0
+                texto = page.evaluate(_TEXTO_LISTOS)
+                segundos = float(re.search(r"en ([\d.,]+) s", texto).group(1)  # type: ignore[union-attr]
+                                 .replace(",", "."))
+                _esperar_guion(page)
+                if semilla > 0:
+                    pantalla.append(visto)
+                    calculo.append(segundos)
+                    cpu_navegador.append(gasto)
+                    print(f"semilla {100 + semilla}: {visto:.2f} s hasta la página completa, "
+                          f"{segundos} s de cálculo según la app; CPU del navegador {gasto:.2f} s",
+                          file=sys.stderr)
+            navegador.close()
+    finally:
+        app.terminate()
+        try:
+            app.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            app.kill()
+        shutil.rmtree(datos, ignore_errors=True)
+    return {"segundos_en_pantalla": min(pantalla), "segundos_calculo_app": min(calculo),
+            "mayor_en_pantalla": max(pantalla),
+            "cpu_navegador": min(cpu_navegador)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeticiones", type=int, default=3)
+    args = parser.parse_args()
+    print(json.dumps(medir(args.repeticiones)))
+
+
+if __name__ == "__main__":
+    main()
