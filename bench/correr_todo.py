@@ -5,6 +5,7 @@ cifras en docs/rendimiento.md junto con el comando y la máquina.
 
 Metas (issue de experimentos):
 - interactivo: escenario PyME (1.000 clientes, 365 días), 30 réplicas, 2 políticas, ≤ 3 s;
+- app: la misma comparación en la app, vista en Chromium, en unos 3 s (``bench/app_comparar.py``);
 - rendimiento: ≥ 150.000 facturas simuladas por segundo de CPU con el modelo completo;
 - escala: 100.000 clientes por 3 años, 1 réplica, ≤ 60 s y memoria máxima < 2 GiB;
 - eficiencia paralela: ≥ 1,7x con 2 trabajadores en 16 réplicas.
@@ -364,8 +365,8 @@ def escribir(cifras: dict[str, dict[str, float]]) -> None:
 
     texto = f"""# Rendimiento
 
-Cifras medidas con `make bench` (`python bench/correr_todo.py --escribir`) en esta máquina
-({platform.processor() or platform.machine()}, {os.cpu_count()} núcleos, Python
+Cifras medidas con `python bench/correr_todo.py --escribir` (`make bench` mide lo mismo sin
+escribir) en esta máquina ({platform.processor() or platform.machine()}, {os.cpu_count()} núcleos, Python
 {platform.python_version()}), el {time.strftime("%Y-%m-%d %H:%M")}. La comparación interactiva, las facturas
 por segundo de CPU y la eficiencia con el mismo trabajo son la menor de {REPETICIONES}
 repeticiones (como `timeit`); la escala, de una sola corrida. Ninguna prueba afirma sobre
