@@ -298,13 +298,23 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
 
 - **Cómo leer estas cifras.** Esta máquina virtual es compartida y sus 2 núcleos son hilos de un
   mismo procesador: el mismo código tarda según el momento, y cuando los dos núcleos trabajan a
-  la vez cada uno rinde menos. La fila «Carga de referencia» mide una carga fija que no depende
-  del simulador (un bucle de Python y un orden de numpy) al comienzo y al final de `make bench`:
-  con la máquina tranquila da entre 0,079 y 0,092 s de CPU; con el otro núcleo ocupado, entre
-  0,10 y 0,14 s (muestras cada 2 minutos durante la sesión del 2026-11-23). En la sesión
-  anterior el mismo lote de 30 réplicas midió entre 93 y 143 ms por réplica en la misma hora y
-  la comparación interactiva entre 3,09 y 4,12 s; con el código de hoy y la máquina tranquila,
-  el lote mide de 64 a 72 ms por réplica y la comparación de 1,70 a 2,38 s.
+  la vez (como en la comparación, con un trabajador por política) cada uno puede rendir hasta
+  un 50 % menos. La fila «Carga de referencia» mide una carga fija que no depende del simulador
+  (un bucle de Python y un orden de numpy) al comienzo y al final: con la máquina tranquila da
+  de 0,079 a 0,092 s de CPU, y en los momentos lentos (con el otro núcleo ocupado, por esta u
+  otra máquina virtual) de 0,10 a 0,14 s.
+- **Todas las corridas de la sesión del 2026-11-23, con el código de hoy** (`python
+  bench/correr_todo.py --solo interactivo app rendimiento` y `make bench`):
+  - comparación interactiva: 1,70; 1,96; 2,22; 2,38; 2,65; 2,68; 2,87; 2,92; 3,01 y 3,06 s.
+    Cumple en 8 de 10; las dos que pasan de 3 s son de momentos lentos (referencia de 0,10 y
+    0,14 s);
+  - facturas por segundo de CPU: de 134.449 a 237.154 (de 64 a 113 ms por réplica). Cumple en 9
+    de 10; la que no, de un momento lento (referencia de 0,135 s);
+  - en la app: cálculo de 2,5 a 3,0 s; página completa de 3,3 a 4,2 s (la meta de unos 3 s se
+    cumple en el cálculo y no siempre en la página completa);
+  - escala: de 13,6 a 16,4 s con 1,89 a 1,90 GiB; eficiencia: de 1,72x a 1,91x.
+  En la sesión anterior, con el código de entonces, la comparación midió de 3,09 a 4,12 s y el
+  lote de 30 réplicas de 93 a 143 ms por réplica.
 - **Cuánto aceleró el código y cuánto la máquina.** Medido intercalado contra el commit del
   comienzo de la sesión (`833f283`) con un lote de 30 réplicas de la estándar, en 8 rondas: la
   menor bajó de 71,1 a 64,2 ms por réplica (-10 %), y la mediana de las razones ronda por ronda
@@ -334,7 +344,16 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
   abiertas (de 8 a 10 ns por factura abierta; probé guardar juntos los campos que lee y no cambió:
   no lo frena la memoria sino la cuenta de cada factura en su ventana de cobro), después el
   turno de la mesa, la emisión, las escaladas y las promesas, cada uno por debajo del 10 %.
-- **Memoria de la escala.** 1,89 GiB, algo por debajo de las corridas anteriores (1,93 a 1,97):
+- **Qué falta.** Que las metas de 3 s y de 150.000 facturas por segundo de CPU se cumplan también
+  en los momentos lentos de la máquina: hace falta alrededor de un 15 % menos de CPU por réplica.
+  Lo que queda está repartido; los pasos siguientes, en orden de lo que pesan: (1) un índice de
+  las facturas abiertas por cliente, armado una vez por día, para los cinco recorridos diarios
+  que buscan las facturas de ciertos clientes (mesa, promesas, salida de la dificultad, compras
+  bloqueadas; unos 4 ms por réplica); (2) el cierre y los indicadores de las 30 réplicas de un
+  lote calculados juntos, en lugar de réplica por réplica (unos 14 ms por réplica hoy); (3) las
+  promesas que vencen cada día tomadas del mismo recorrido de los clientes del comienzo del día.
+- **Memoria de la escala.** 1,89 a 1,90 GiB, algo por debajo de las sesiones anteriores (1,93 a
+  1,97):
   los costos en bloque ya no guardan tres arreglos por anotación mientras se simula. El pico
   está al armar la tabla de 3 millones de facturas.
 """
