@@ -206,7 +206,8 @@ def _partir(rep: np.ndarray, n: int) -> list[np.ndarray]:
 
 
 _SOLO_SIMULACION_FACTURAS = ("lam", "impulso", "impulso_dia", "umbral_k", "paso_sig", "dia_paso",
-                             "dia_natural", "interes", "grupo_escalada", "cargo_hecho")
+                             "dia_natural", "interes", "grupo_escalada", "cargo_hecho",
+                             "anterior")
 _SOLO_SIMULACION_COMPRAS = ("c_z_atraso", "c_u_disputa", "c_u_parcial", "c_fraccion_parcial",
                             "c_u_descuento", "c_u_fuera_plazo", "c_dias_fuera_plazo", "c_u_cargos",
                             "c_umbral_accion")

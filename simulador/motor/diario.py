@@ -20,6 +20,7 @@ from simulador.motor import (
     dinero,
     gestiones,
     nucleo,
+    nucleo_clientes,
     nucleo_emision,
     nucleo_pagos,
     nucleo_seguimiento,
@@ -229,6 +230,7 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
         f.disputada, f.con_descuento, f.descuento, f.paso_sig, f.dia_paso)
     f.abiertas = np.concatenate([f.abiertas, j])
     f.abiertas_cliente = np.concatenate([f.abiertas_cliente, cli])
+    nucleo_clientes.enlazar(j, cli, c.factura_reciente, f.anterior)
     sim.libro.bloque(dia, j, "factura", monto)
     sim.eventos.bloque(dia, cli, j, "emision")
     sim.ventas_hoy = sim.por_replica(j, monto)

@@ -46,6 +46,7 @@ class EstadoFacturas:
         self.castigado_c = np.zeros(p, np.int64)
         self.dia_cierre = np.full(p, -INF, np.int32)
         self.dia_castigo = np.full(p, -INF, np.int32)
+        self.anterior = np.full(p, -1, np.int32)  # factura anterior del cliente (nucleo_clientes)
         self.abiertas = np.zeros(0, np.int64)  # índices de las facturas abiertas
         self.abiertas_cliente = np.zeros(0, np.int32)  # su cliente (alineado con abiertas)
 
@@ -87,3 +88,4 @@ class EstadoClientes:
         self.ofertas_plan = np.zeros(c, np.int64)
         self.planes_hechos = np.zeros(c, np.int64)
         self.escaladas = np.zeros(c, np.int64)
+        self.factura_reciente = np.full(c, -1, np.int64)  # la más reciente (nucleo_clientes)

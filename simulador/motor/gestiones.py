@@ -12,7 +12,14 @@ import numpy as np
 
 from simulador.config.politica import Paso
 from simulador.motor import comportamiento as comp
-from simulador.motor import dinero, escalada, nucleo, nucleo_seguimiento, procesos
+from simulador.motor import (
+    dinero,
+    escalada,
+    nucleo,
+    nucleo_clientes,
+    nucleo_seguimiento,
+    procesos,
+)
 from simulador.motor.estado import ABIERTA, INF
 from simulador.motor.mesa import FORZADA, RUTINA, URGENTE
 
@@ -58,14 +65,10 @@ def agregados(sim: Simulacion, clientes: np.ndarray) -> None:
 def _agregar(sim: Simulacion, clientes: np.ndarray,
              destino: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]) -> None:
     """Vencido, saldo, atraso mayor y facturas abiertas de esos clientes, en ``destino``."""
-    f, marca = sim.f, sim.marca_clientes
-    marca[clientes] = True
-    try:  # la lista puede tener cerradas de hoy: el recorrido las salta
-        nucleo.agregar_marcados(f.abiertas, f.abiertas_cliente, marca, f.estado, ABIERTA,
-                                sim.dia, f.dia_venc, f.saldo_p, f.saldo_c,
-                                np.asarray(clientes, np.int64), *destino)
-    finally:
-        marca[clientes] = False
+    f = sim.f
+    nucleo_clientes.agregar(np.asarray(clientes, np.int64), sim.c.factura_reciente, f.anterior,
+                            sim.marca_clientes, f.estado, ABIERTA, sim.dia, f.dia_venc,
+                            f.saldo_p, f.saldo_c, *destino)
 
 
 def por_cliente(sim: Simulacion, cliente: int) -> np.ndarray:
@@ -76,12 +79,8 @@ def por_cliente(sim: Simulacion, cliente: int) -> np.ndarray:
 
 def de_clientes(sim: Simulacion, clientes: np.ndarray) -> np.ndarray:
     """Facturas abiertas de varios clientes (en orden de número de factura)."""
-    f, marca = sim.f, sim.marca_clientes
-    marca[clientes] = True
-    try:  # la lista puede tener cerradas de hoy: el recorrido las salta
-        return nucleo.marcadas(f.abiertas, f.abiertas_cliente, marca, f.estado, ABIERTA)
-    finally:
-        marca[clientes] = False
+    return nucleo_clientes.de_clientes(np.asarray(clientes, np.int64), sim.c.factura_reciente,
+                                       sim.f.anterior, sim.marca_clientes, sim.f.estado, ABIERTA)
 
 
 def bloqueados(sim: Simulacion, cli: np.ndarray, monto: np.ndarray) -> np.ndarray:

@@ -1,10 +1,10 @@
 """Recorridos diarios de las facturas abiertas, compilados con numba.
 
-Cada día el motor mira todas las facturas abiertas varias veces (castigo, lista de abiertas,
-agregados por cliente; los pagos y el seguimiento están en ``nucleo_pagos`` y
-``nucleo_seguimiento``). Hechos con numpy, cada mirada son varias pasadas con arreglos
-intermedios; acá cada una es un solo bucle. Las cuentas son
-exactamente las mismas, en el mismo orden y con la misma aritmética de punto flotante (sin
+Cada día el motor mira todas las facturas abiertas varias veces (castigo, lista de abiertas; los
+pagos, el seguimiento y las facturas de ciertos clientes están en ``nucleo_pagos``,
+``nucleo_seguimiento`` y ``nucleo_clientes``). Hechos con numpy, cada mirada son varias
+pasadas con arreglos intermedios; acá cada una es un solo bucle. Las cuentas son exactamente las
+mismas, en el mismo orden y con la misma aritmética de punto flotante (sin
 ``fastmath``), así que el resultado es idéntico bit a bit al de la versión con numpy.
 
 Las funciones se compilan la primera vez que se usan en cada proceso (con caché en disco: la
@@ -29,20 +29,6 @@ def hasta_dia(ids: np.ndarray, valores: np.ndarray, limite: int, estado: np.ndar
     k = 0
     for j in range(ids.size):
         if valores[ids[j]] <= limite and estado[ids[j]] == abierta:
-            salida[k] = ids[j]
-            k += 1
-    return salida[:k]
-
-
-@njit(**_opciones)
-def marcadas(ids: np.ndarray, clientes: np.ndarray, marca: np.ndarray, estado: np.ndarray,
-             abierta: int) -> np.ndarray:  # pragma: no cover - compilado
-    """``ids[marca[clientes] & (estado[ids] == abierta)]``: las facturas abiertas de los clientes
-    marcados, en una pasada."""
-    salida = np.empty(ids.size, ids.dtype)
-    k = 0
-    for j in range(ids.size):
-        if marca[clientes[j]] and estado[ids[j]] == abierta:
             salida[k] = ids[j]
             k += 1
     return salida[:k]
@@ -79,7 +65,6 @@ def calentar() -> None:
     clientes = np.zeros(1, np.int32)
     hasta_dia(ids, f.dia_venc, 0, f.estado, ABIERTA)
     hasta_dia(ids, f.dia_paso, 0, f.estado, ABIERTA)
-    marcadas(ids, clientes, np.zeros(1, bool), f.estado, ABIERTA)
     compactar(ids, clientes, f.estado, ABIERTA)
     uno = np.zeros(1, np.int64)
     escanear_clientes(c.confianza, c.en_dificultad, c.dificultad_hasta, c.prox_dificultad, 0)
@@ -91,16 +76,16 @@ def calentar() -> None:
     rango_en_grupo(uno, 1)
     saldar(ids, cero, 0.5, f.saldo_p, f.saldo_c, f.cobrado, f.cargos_cobrados,
            f.cargos_condonados, f.estado, f.dia_cierre, 0, 2)
-    agregar_marcados(ids, clientes, np.zeros(1, bool), f.estado, ABIERTA, 0, f.dia_venc,
-                     f.saldo_p, f.saldo_c, uno, cero, cero.copy(), uno.copy(), uno.copy())
     sumar_por_replica(clientes, uno, uno, 1)
 
     from simulador.motor import (  # importan este módulo
+        nucleo_clientes,
         nucleo_emision,
         nucleo_pagos,
         nucleo_seguimiento,
     )
 
+    nucleo_clientes.calentar()
     nucleo_emision.calentar()
     nucleo_pagos.calentar()
     nucleo_seguimiento.calentar()
@@ -172,37 +157,6 @@ def unicos(valores: np.ndarray) -> np.ndarray:
     if valores.dtype == np.int32 or valores.dtype == np.int64:
         return _unicos(valores)
     return np.unique(valores)
-
-
-@njit(**_opciones)
-def agregar_marcados(ids: np.ndarray, clientes: np.ndarray, marca: np.ndarray,
-                     estado: np.ndarray, abierta: int, dia: int, dia_venc: np.ndarray,
-                     saldo_p: np.ndarray, saldo_c: np.ndarray, marcados: np.ndarray,
-                     vencido: np.ndarray, saldo: np.ndarray, atraso: np.ndarray,
-                     cuenta: np.ndarray) -> None:  # pragma: no cover - compilado
-    """Agregados por cliente de las facturas abiertas de los clientes marcados, en una pasada.
-
-    Deja, para cada cliente de ``marcados`` (y solo para ellos): el saldo vencido y el saldo total
-    (centavos en punto flotante, sumados en orden de factura, como ``np.bincount`` con pesos), los
-    días del atraso mayor (-10**6 sin facturas) y el número de facturas abiertas.
-    """
-    for k in range(marcados.size):
-        c = marcados[k]
-        vencido[c] = 0.0
-        saldo[c] = 0.0
-        atraso[c] = -(10**6)
-        cuenta[c] = 0
-    for j in range(ids.size):
-        c = clientes[j]
-        i = ids[j]
-        if marca[c] and estado[i] == abierta:
-            tau = dia - dia_venc[i]
-            total = saldo_p[i] + saldo_c[i]
-            vencido[c] += float(total * (1 if tau > 0 else 0))
-            saldo[c] += float(total)
-            if tau > atraso[c]:
-                atraso[c] = tau
-            cuenta[c] += 1
 
 
 @njit(**_opciones)
