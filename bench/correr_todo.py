@@ -264,9 +264,13 @@ Lo que más pesó en la velocidad:
    de numpy por día: la emisión (qué compras siguen en pie y el alta de cada factura,
    `nucleo_emision`), los pagos (quién paga hoy, y la separación en parciales, completos y más
    lentos que su costumbre, `nucleo_pagos`) y el seguimiento (qué pasos tocan hoy, con el paso
-   siguiente y su día, y el efecto de los recordatorios, `nucleo_seguimiento`). También son
-   idénticos bit a bit, cada uno con su prueba contra la versión con numpy
-   (`tests/test_nucleo_emision.py`, `test_nucleo_pagos.py`, `test_nucleo_seguimiento.py`).
+   siguiente y su día, y el efecto de los recordatorios, `nucleo_seguimiento`). Y las facturas
+   abiertas de cada cliente están en una lista enlazada por cliente (`nucleo_clientes`): las
+   búsquedas de la mesa, las promesas, la salida de la dificultad y las compras bloqueadas miran
+   solo las facturas de esos clientes, no toda la lista de abiertas (las cerradas se quitan de la
+   lista cuando una búsqueda las encuentra). También son idénticos bit a bit, cada uno con su
+   prueba contra la versión con numpy (`tests/test_nucleo_emision.py`, `test_nucleo_pagos.py`,
+   `test_nucleo_seguimiento.py`, `test_nucleo_clientes.py`).
 5. **Series y cierre:** la cartera por tramo y las facturas abiertas de cada día se reconstruyen al
    final desde el libro en vez de contarse cada día (`series.RegistroSeries.reconstruir`, probado
    contra un conteo diario). Las sumas del libro y de los costos de cada indicador (por tipo de
@@ -346,11 +350,10 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
   turno de la mesa, la emisión, las escaladas y las promesas, cada uno por debajo del 10 %.
 - **Qué falta.** Que las metas de 3 s y de 150.000 facturas por segundo de CPU se cumplan también
   en los momentos lentos de la máquina: hace falta alrededor de un 15 % menos de CPU por réplica.
-  Lo que queda está repartido; los pasos siguientes, en orden de lo que pesan: (1) un índice de
-  las facturas abiertas por cliente, armado una vez por día, para los cinco recorridos diarios
-  que buscan las facturas de ciertos clientes (mesa, promesas, salida de la dificultad, compras
-  bloqueadas; unos 4 ms por réplica); (2) el cierre y los indicadores de las 30 réplicas de un
-  lote calculados juntos, en lugar de réplica por réplica (unos 14 ms por réplica hoy); (3) las
+  Lo que queda está repartido; los pasos siguientes, en orden de lo que pesan: (1) el cierre y
+  los indicadores de las 30 réplicas de un lote calculados juntos, en lugar de réplica por réplica
+  (unos 14 ms por réplica con la máquina tranquila); (2) el turno de la mesa (la cola, los
+  sorteos y el efecto de las llamadas) en un recorrido compilado, como el seguimiento; (3) las
   promesas que vencen cada día tomadas del mismo recorrido de los clientes del comienzo del día.
 - **Memoria de la escala.** 1,89 a 1,90 GiB, algo por debajo de las sesiones anteriores (1,93 a
   1,97):
