@@ -308,22 +308,25 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
   de 0,079 a 0,092 s de CPU, y en los momentos lentos (con el otro núcleo ocupado, por esta u
   otra máquina virtual) de 0,10 a 0,14 s.
 - **Todas las corridas de la sesión del 2026-11-23, con el código de hoy** (`python
-  bench/correr_todo.py --solo interactivo app rendimiento` y `make bench`):
-  - comparación interactiva: 1,70; 1,96; 2,22; 2,38; 2,65; 2,68; 2,87; 2,92; 3,01 y 3,06 s.
-    Cumple en 8 de 10; las dos que pasan de 3 s son de momentos lentos (referencia de 0,10 y
-    0,14 s);
+  bench/correr_todo.py --solo interactivo app rendimiento` y `make bench`; las últimas, ya con
+  las listas de facturas por cliente):
+  - comparación interactiva: 1,70; 1,96; 2,22; 2,38; 2,65; 2,68; 2,86; 2,87; 2,92; 3,01 y
+    3,06 s. Cumple en 9 de 11; las dos que pasan de 3 s son de momentos lentos (referencia de
+    0,10 y 0,14 s);
   - facturas por segundo de CPU: de 134.449 a 237.154 (de 64 a 113 ms por réplica). Cumple en 9
-    de 10; la que no, de un momento lento (referencia de 0,135 s);
-  - en la app: cálculo de 2,5 a 3,0 s; página completa de 3,3 a 4,2 s (la meta de unos 3 s se
-    cumple en el cálculo y no siempre en la página completa);
-  - escala: de 13,6 a 16,4 s con 1,89 a 1,90 GiB; eficiencia: de 1,72x a 1,91x.
+    de 11; las dos que no, de momentos lentos (referencia de 0,11 y 0,135 s);
+  - en la app: cálculo de 2,5 a 3,3 s; página completa de 3,3 a 4,5 s (la meta de unos 3 s se
+    cumple en el cálculo con la máquina tranquila, y no en la página completa);
+  - escala: de 13,6 a 16,4 s con 1,89 a 1,91 GiB; eficiencia: de 1,72x a 2,21x.
   En la sesión anterior, con el código de entonces, la comparación midió de 3,09 a 4,12 s y el
   lote de 30 réplicas de 93 a 143 ms por réplica.
 - **Cuánto aceleró el código y cuánto la máquina.** Medido intercalado contra el commit del
-  comienzo de la sesión (`833f283`) con un lote de 30 réplicas de la estándar, en 8 rondas: la
-  menor bajó de 71,1 a 64,2 ms por réplica (-10 %), y la mediana de las razones ronda por ronda
-  es 0,90. El resto de la diferencia con las cifras de la sesión anterior es el momento de la
-  máquina. Para comparar dos versiones, `python bench/contra_commit.py REF` intercala rondas en
+  comienzo de la sesión (`833f283`) con un lote de 30 réplicas de la estándar, en 8 rondas cada
+  vez: con la emisión, los pagos y el seguimiento compilados, la mediana de las razones ronda por
+  ronda fue 0,90 (la menor, de 71,1 a 64,2 ms por réplica); con las listas de facturas por
+  cliente, 0,85 (en un momento lento: la menor, de 86,8 a 83,7 ms). El ruido de una ronda a otra
+  es de ±25 %, así que la cifra es aproximada: unos 15 % menos de CPU por réplica. El resto de la
+  diferencia con las cifras de la sesión anterior es el momento de la máquina. Para comparar dos versiones, `python bench/contra_commit.py REF` intercala rondas en
   el mismo momento.
 - **En la app.** `bench/app_comparar.py` levanta la app, abre «Comparar políticas» en el Chromium
   de Debian, elige «Actual (laxa)» contra «Estándar» con 30 réplicas y mide desde el clic hasta
@@ -355,10 +358,10 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
   (unos 14 ms por réplica con la máquina tranquila); (2) el turno de la mesa (la cola, los
   sorteos y el efecto de las llamadas) en un recorrido compilado, como el seguimiento; (3) las
   promesas que vencen cada día tomadas del mismo recorrido de los clientes del comienzo del día.
-- **Memoria de la escala.** 1,89 a 1,90 GiB, algo por debajo de las sesiones anteriores (1,93 a
-  1,97):
-  los costos en bloque ya no guardan tres arreglos por anotación mientras se simula. El pico
-  está al armar la tabla de 3 millones de facturas.
+- **Memoria de la escala.** De 1,89 a 1,91 GiB, algo por debajo de las sesiones anteriores (1,93
+  a 1,97): los costos en bloque ya no guardan tres arreglos por anotación mientras se simula, y
+  las listas de facturas por cliente suman unos 12 MB (se sueltan antes de armar las tablas). El
+  pico está al armar la tabla de 3 millones de facturas.
 """
 
 
