@@ -60,7 +60,6 @@ def preparar_politica(sim: Simulacion) -> None:
         "rotacion": np.array([s.rotacion_anual_pct for s in segs]),
         "cumple_promesa": np.array([s.prob_cumple_promesa_pct / 100.0 for s in segs]),
     }
-    sim.primer_paso = int(np.searchsorted(sim.pasos_dias, -pol.plazo_dias, side="left"))
     # plazos negociados por segmento: más plazo, y el primer paso que cae después de la emisión
     sim.plazo_extra_seg = np.array([s.plazo_adicional_dias for s in segs], np.int64)
     sim.primer_paso_seg = np.searchsorted(sim.pasos_dias, -(pol.plazo_dias + sim.plazo_extra_seg),

@@ -111,7 +111,6 @@ class Simulacion:
         self.pasos_dias = np.zeros(0, np.int64)
         self.int_cargos = np.zeros(0)
         self.seg_arr: dict[str, np.ndarray] = {}
-        self.primer_paso = 0
         self.plazo_extra_seg = np.zeros(0, np.int64)  # plazo negociado por segmento (días)
         self.primer_paso_seg = np.zeros(0, np.int64)
         self.pre_disputa = self.pre_debito = self.pre_toma = np.zeros(0, bool)

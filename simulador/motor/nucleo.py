@@ -64,7 +64,6 @@ def calentar() -> None:
     ids = np.zeros(1, np.int64)
     clientes = np.zeros(1, np.int32)
     hasta_dia(ids, f.dia_venc, 0, f.estado, ABIERTA)
-    hasta_dia(ids, f.dia_paso, 0, f.estado, ABIERTA)
     compactar(ids, clientes, f.estado, ABIERTA)
     uno = np.zeros(1, np.int64)
     escanear_clientes(c.confianza, c.en_dificultad, c.dificultad_hasta, c.prox_dificultad, 0)
