@@ -6,6 +6,8 @@ y los juntan al final. Los montos van en centavos enteros.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -21,6 +23,11 @@ TIPOS_EVENTO: tuple[str, ...] = (
 )
 COD_EVENTO = {t: i for i, t in enumerate(TIPOS_EVENTO)}
 COD_COSTO = {t: i for i, t in enumerate(TIPOS_COSTO)}
+
+
+def _repetir(bloques: list[Any], campo: int, tipo: type, tamanos: np.ndarray) -> np.ndarray:
+    """El valor escalar ``campo`` de cada bloque, repetido una vez por cada fila del bloque."""
+    return np.repeat(np.array([b[campo] for b in bloques], tipo), tamanos)
 
 
 class RegistroLibro:
@@ -47,8 +54,8 @@ class RegistroLibro:
         if self._cerrado is not None:
             return self._cerrado
         tamanos = np.array([b[2].size for b in self._bloques], np.int64)
-        dia = np.repeat(np.array([b[0] for b in self._bloques], np.int32), tamanos)
-        tipo = np.repeat(np.array([b[1] for b in self._bloques], np.int8), tamanos)
+        dia = _repetir(self._bloques, 0, np.int32, tamanos)
+        tipo = _repetir(self._bloques, 1, np.int8, tamanos)
         factura = np.concatenate([b[2] for b in self._bloques]) if self._bloques \
             else np.zeros(0, np.int64)
         centavos = np.concatenate([b[3] for b in self._bloques]) if self._bloques \
@@ -90,9 +97,9 @@ class RegistroCostos:
         tamanos = np.array([b[1].size for b in self._bloques], np.int64)
         clientes = np.concatenate([b[1] for b in self._bloques]) if self._bloques \
             else np.zeros(0, np.int32)
-        return (np.repeat(np.array([b[0] for b in self._bloques], np.int32), tamanos), clientes,
-                np.repeat(np.array([b[2] for b in self._bloques], np.int8), tamanos),
-                np.repeat(np.array([b[3] for b in self._bloques], np.int64), tamanos))
+        return (_repetir(self._bloques, 0, np.int32, tamanos), clientes,
+                _repetir(self._bloques, 2, np.int8, tamanos),
+                _repetir(self._bloques, 3, np.int64, tamanos))
 
     def cerrar(self) -> Costos:
         """Junta todo en ``Costos`` (ordenado por día, estable)."""
