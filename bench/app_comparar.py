@@ -2,8 +2,8 @@
 
 Levanta la app (``streamlit run app.py``) en un puerto libre, abre «Comparar políticas» en el
 Chromium de Debian, elige la base «Actual (laxa)» y la alternativa «Estándar», 30 réplicas, y
-mide desde el clic en «Simular y comparar» hasta que la lectura de la comparación está en
-pantalla. Cada repetición usa otra semilla (la app guarda las corridas por sus entradas: con la
+mide desde el clic en «Simular y comparar» hasta la página completa (el guion terminó y dice
+«Resultados listos en X s»). Cada repetición usa otra semilla (la app guarda las corridas por sus entradas: con la
 misma semilla no volvería a simular). Informa también lo que dice la propia app («Resultados
 listos en X s»: solo el cálculo) y la menor de las repeticiones, como las demás medidas.
 
@@ -17,18 +17,14 @@ import json
 import os
 import re
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
-RAIZ = Path(__file__).resolve().parents[1]
-BANDERAS_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--no-first-run", "--disable-background-networking"]
-
+# la app y el navegador se levantan igual que en las pruebas de navegador
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "navegador"))
+from app_local import BANDERAS_CHROMIUM, app_servida, ruta_chromium
 
 _TEXTO_LISTOS = """() => {
     const p = [...document.querySelectorAll('[data-testid=stCaptionContainer]')]
@@ -40,25 +36,6 @@ _LISTOS = ("""() => {
     return app !== null && app.dataset.testScriptState === 'notRunning' && ("""
            + _TEXTO_LISTOS + ")() !== '';\n}")
 """La página terminó de dibujarse (el guion no corre) y muestra «Resultados listos en X s»."""
-
-
-def _puerto_libre() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _esperar_salud(url: str, limite_s: float = 90.0) -> None:
-    fin = time.monotonic() + limite_s
-    while time.monotonic() < fin:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"la app no respondió en {url} en {limite_s:.0f} s")
 
 
 def _esperar_guion(page: object, limite_ms: int = 120_000) -> None:
@@ -87,23 +64,14 @@ def medir(repeticiones: int) -> dict[str, float]:
     """Segundos desde el clic hasta la lectura en pantalla (la menor) y lo que dice la app."""
     from playwright.sync_api import expect, sync_playwright
 
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
+    chromium = ruta_chromium()
+    if chromium is None:
         raise RuntimeError("no se encontró Chromium: instálelo con «apt-get install -y chromium»")
-    puerto = _puerto_libre()
-    url = f"http://127.0.0.1:{puerto}"
     datos = tempfile.mkdtemp(prefix="bench_app_")
     entorno = {**os.environ, "SIMULADOR_DB": str(Path(datos) / "sesiones.sqlite")}
-    app = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(puerto),
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=RAIZ, env=entorno, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True)
     pantalla, calculo, cpu_navegador = [], [], []
     try:
-        _esperar_salud(url)
-        with sync_playwright() as p:
+        with app_servida(entorno, limite_s=90.0) as url, sync_playwright() as p:
             navegador = p.chromium.launch(executable_path=chromium, headless=True,
                                           args=BANDERAS_CHROMIUM)
             page = navegador.new_page(viewport={"width": 1400, "height": 900})
@@ -148,11 +116,6 @@ def medir(repeticiones: int) -> dict[str, float]:
                           file=sys.stderr)
             navegador.close()
     finally:
-        app.terminate()
-        try:
-            app.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            app.kill()
         shutil.rmtree(datos, ignore_errors=True)
     return {"segundos_en_pantalla": min(pantalla), "segundos_calculo_app": min(calculo),
             "mayor_en_pantalla": max(pantalla),

@@ -15,44 +15,27 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from app_local import BANDERAS_CHROMIUM, RAIZ, app_servida, ruta_chromium
 
-RAIZ = Path(__file__).resolve().parents[2]
 CAPTURAS = RAIZ / "artefactos" / "capturas"
 CLAVE_CAPACITADOR = "clave-de-prueba"
-
-BANDERAS_CHROMIUM = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 def _ruta_chromium() -> str:
     """Devuelve la ruta del Chromium de Debian o hace fallar la prueba con un mensaje claro."""
-    for candidato in (shutil.which("chromium"), "/usr/bin/chromium"):
-        if candidato and Path(candidato).exists():
-            return candidato
-    pytest.fail(
-        "No se encontró Chromium. Instálelo con «apt-get install -y chromium» (como root): "
-        "las pruebas de navegador no se omiten, deben correr en make test y en CI.",
-        pytrace=False,
-    )
+    ruta = ruta_chromium()
+    if ruta is None:
+        pytest.fail(
+            "No se encontró Chromium. Instálelo con «apt-get install -y chromium» (como root): "
+            "las pruebas de navegador no se omiten, deben correr en make test y en CI.",
+            pytrace=False,
+        )
+    return ruta
 
 
 @pytest.fixture(scope="session")
@@ -66,68 +49,18 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     }
 
 
-def _puerto_libre() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _esperar_salud(url: str, proceso: subprocess.Popen[bytes], limite_s: float = 60.0) -> None:
-    fin = time.monotonic() + limite_s
-    while time.monotonic() < fin:
-        if proceso.poll() is not None:
-            raise RuntimeError(f"La app terminó antes de responder (código {proceso.returncode}).")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read().decode().strip() == "ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"La app no respondió en {limite_s:.0f} s en {url}.")
-
-
 @pytest.fixture(scope="session")
 def url_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """URL de la app servida por Streamlit en un puerto libre, con datos temporales."""
     tmp = tmp_path_factory.mktemp("app")
-    puerto = _puerto_libre()
     entorno = {
         **os.environ,
         "SIMULADOR_DB": str(tmp / "sesiones.sqlite"),
         "SIMULADOR_CLAVE_CAPACITADOR": CLAVE_CAPACITADOR,
         "PYTHONUNBUFFERED": "1",
     }
-    registro = open(tmp / "streamlit.log", "wb")  # noqa: SIM115 - se cierra al final
-    proceso = subprocess.Popen(
-        [
-            sys.executable, "-m", "streamlit", "run", "app.py",
-            "--server.headless", "true",
-            "--server.address", "127.0.0.1",
-            "--server.port", str(puerto),
-            "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none",
-            "--server.runOnSave", "false",
-            "--client.toolbarMode", "minimal",
-        ],
-        cwd=RAIZ,
-        env=entorno,
-        stdout=registro,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{puerto}"
-    try:
-        _esperar_salud(url, proceso)
+    with open(tmp / "streamlit.log", "wb") as registro, app_servida(entorno, registro) as url:
         yield url
-    finally:
-        proceso.terminate()
-        try:
-            proceso.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proceso.kill()
-            proceso.wait(timeout=5)
-        registro.close()
 
 
 def esperar_app(page: Any, limite_ms: int = 60_000) -> None:
