@@ -18,6 +18,9 @@ def test_filtrar_compras_igual_a_numpy(semilla: int) -> None:
     cli = rng.integers(0, c, 200).astype(np.int32)
     quiebra, activo = rng.random(c) < 0.3, rng.random(c) < 0.8
     desde = rng.integers(80, 101, c).astype(np.int64)
+    # los tres casos siempre presentes: compra en pie, cliente que se fue, quebrado hace tiempo
+    cli[:3] = 0, 1, 2
+    quiebra[:3], activo[:3], desde[2] = (False, False, True), (True, False, True), 80
     ok_esp = ~quiebra[cli] | (dia - desde[cli] < 10.0)
     perdida_esp = ok_esp & ~activo[cli]
     ok_esp &= activo[cli]
@@ -52,6 +55,8 @@ def test_dar_de_alta_igual_a_numpy(semilla: int, n_pasos: int, con_extra: bool) 
     }
     confianza = np.where(rng.random(c) < 0.5, 0.7, rng.random(c))
     en_dificultad = rng.random(c) < 0.2
+    # siempre una compra que toma el descuento y una que no
+    pre["toma"][j[:2]], en_dificultad[cli[0]] = (True, False), False
 
     # lo que hacía el motor con numpy (diario._emitir)
     esp = EstadoFacturas(p)

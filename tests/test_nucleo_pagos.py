@@ -28,6 +28,10 @@ def test_escanear_pagos_igual_a_numpy(semilla: int) -> None:
     lam = rng.random(p)
     umbral_plano = rng.exponential(size=2 * p)
     umbral_k = rng.integers(0, 2, p).astype(np.int8)
+    # siempre una que paga (llegó su fecha natural, libre) y una que no (ni fecha ni ventana)
+    a, b = ids[:2]
+    dia_natural[[a, b]], dia_venc[b], escalada[a], en_plan[a] = (dia, dia + 1), dia + 3, 0, False
+    en_dificultad[clientes[0]] = quiebra[clientes[0]] = False
 
     # lo que hacía el motor con numpy
     lam_esp = lam.copy()
@@ -60,10 +64,13 @@ def test_separar_pagos_igual_a_numpy(semilla: int) -> None:
     clientes = rng.integers(0, c, ids.size).astype(np.int32)
     ya_parcial = rng.random(p) < 0.3
     u_parcial = rng.random(p)
-    prob = rng.random(3) * 0.5
+    prob = 0.05 + rng.random(3) * 0.45
     segmento = rng.integers(0, 3, c).astype(np.int16)
     dia_venc = rng.integers(0, 60, p).astype(np.int32)
     atraso_habitual = rng.normal(10, 10, c)
+    # siempre una parcial y una completa mucho más lenta que su costumbre
+    ya_parcial[ids[:2]], u_parcial[ids[0]] = (False, True), 0.0
+    dia_venc[ids[1]], atraso_habitual[clientes[1]] = 0, 0.0
 
     parcial = ~ya_parcial[ids] & (u_parcial[ids] < prob[segmento[clientes]])
     resto, resto_cli = ids[~parcial], clientes[~parcial]
