@@ -16,8 +16,9 @@ from scipy.special import stdtrit  # cuantil t de Student (lo que usa scipy.stat
 
 from simulador.config import Escenario, Politica
 from simulador.experimentos.ejecutor import Progreso, mapear, trabajadores_por_defecto
-from simulador.metricas import calcular_kpis, kpis_por_segmento, verificar_conservacion
+from simulador.metricas import COLUMNAS_SEGMENTO, calcular_kpis, verificar_conservacion
 from simulador.metricas.kpis import ColumnasFacturas
+from simulador.metricas.segmentos import CodigosSegmento, columnas_por_segmento
 from simulador.motor.cierre import resultados_para_indicadores
 from simulador.motor.modelo import Simulacion, simular
 from simulador.resultado import ResultadoCorrida
@@ -42,12 +43,13 @@ class CorridaResumida:
     kpis: dict[str, float]
     cartera_por_tramo: np.ndarray
     cobrado: np.ndarray
-    por_segmento: pd.DataFrame
+    por_segmento: dict[str, np.ndarray]  # columnas de kpis_por_segmento (la tabla, al juntar)
     completo: ResultadoCorrida | None
 
 
 def _resumir_corrida(escenario: Escenario, replica: int, res: ResultadoCorrida,
-                     detalle: bool, columnas: ColumnasFacturas | None = None) -> CorridaResumida:
+                     detalle: bool, columnas: ColumnasFacturas | None = None,
+                     codigos: CodigosSegmento | None = None) -> CorridaResumida:
     verificar_conservacion(res)
     if columnas is None:  # se leen una vez para los dos cálculos
         columnas = ColumnasFacturas.de(res.facturas)
@@ -56,7 +58,7 @@ def _resumir_corrida(escenario: Escenario, replica: int, res: ResultadoCorrida,
         kpis=calcular_kpis(res, escenario, columnas),
         cartera_por_tramo=res.series.cartera_por_tramo,
         cobrado=res.series.cobrado,
-        por_segmento=kpis_por_segmento(res, escenario, columnas),
+        por_segmento=columnas_por_segmento(res, escenario, columnas, codigos),
         completo=res if detalle else None,
     )
 
@@ -87,9 +89,9 @@ def correr_lote(lote: Lote) -> list[CorridaResumida]:
     sim = Simulacion(escenario=lote.escenario, politica=lote.politica, semilla=lote.semilla,
                      replicas=lote.replicas, eventos=False)
     sim.correr()
-    return [_resumir_corrida(lote.escenario, r, res, False, columnas)
-            for r, (res, columnas) in zip(lote.replicas, resultados_para_indicadores(sim),
-                                          strict=True)]
+    return [_resumir_corrida(lote.escenario, r, res, False, columnas, codigos)
+            for r, (res, columnas, codigos) in zip(lote.replicas, resultados_para_indicadores(sim),
+                                                   strict=True)]
 
 
 def correr_trabajo(trabajo: Tarea | Lote) -> list[CorridaResumida]:
@@ -230,9 +232,11 @@ def armar_resultado(politica: Politica, semilla: int,
     kpis.insert(0, "replica", [c.replica for c in corridas])
     nombres = [k for k in kpis.columns if k != "replica"]
     resumen = dict(zip(nombres, resumir_filas(kpis[nombres].to_numpy(float).T), strict=True))
-    por_segmento = pd.concat([c.por_segmento for c in corridas], ignore_index=True)
+    por_segmento = pd.DataFrame({k: np.concatenate([c.por_segmento[k] for c in corridas])
+                                 for k in COLUMNAS_SEGMENTO})
     por_segmento.insert(0, "replica", np.repeat([c.replica for c in corridas],
-                                                [len(c.por_segmento) for c in corridas]))
+                                                [len(c.por_segmento["segmento"])
+                                                 for c in corridas]))
     ejemplo = next((c.completo for c in corridas if c.completo is not None), None)
     return ResultadoReplicas(
         politica=politica, semilla=semilla, kpis=kpis, resumen=resumen,

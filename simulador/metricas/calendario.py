@@ -7,6 +7,7 @@ negativos). Un mes que el rango toca solo en parte cuenta con los días que el r
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,6 +37,12 @@ def meses(fecha_inicio: dt.date, desde_dia: int, hasta_dia: int) -> list[Mes]:
         desde_dia: primer día del rango (puede ser negativo: calentamiento).
         hasta_dia: día siguiente al último del rango.
     """
+    return list(_meses(fecha_inicio, desde_dia, hasta_dia))
+
+
+@functools.lru_cache(maxsize=64)
+def _meses(fecha_inicio: dt.date, desde_dia: int, hasta_dia: int) -> tuple[Mes, ...]:
+    """``meses`` (los indicadores de cada réplica piden los mismos)."""
     salida: list[Mes] = []
     dia = desde_dia
     while dia < hasta_dia:
@@ -47,7 +54,7 @@ def meses(fecha_inicio: dt.date, desde_dia: int, hasta_dia: int) -> list[Mes]:
         fin = min(dia + (siguiente - fecha).days, hasta_dia) - 1
         salida.append(Mes(f"{fecha.year:04d}-{fecha.month:02d}", dia, fin))
         dia = fin + 1
-    return salida
+    return tuple(salida)
 
 
 def suma_por_mes(dias: np.ndarray, valores: np.ndarray, lista: list[Mes]) -> np.ndarray:

@@ -31,10 +31,10 @@ from simulador.metricas.calendario import meses, ventas_por_mes
 from simulador.metricas.libro import (
     columnas_para_sumar,
     en_rango,
-    saldo_por_cliente,
+    saldos_por_cliente,
     suma_centavos,
     totales_libro,
-    ventas_por_cliente,
+    ventas_de_clientes,
 )
 from simulador.metricas.nombres import CLAVES_TRAMO, NOMBRES_KPI
 from simulador.resultado import (
@@ -206,8 +206,8 @@ def _ventas(res: ResultadoCorrida, esc: Escenario, ventas: float) -> dict[str, f
 
 
 def _concentracion(res: ResultadoCorrida) -> dict[str, float]:
-    ventas = ventas_por_cliente(res.libro, 0, res.horizonte_dias).to_numpy()
-    cartera = saldo_por_cliente(res.libro).to_numpy()
+    ventas = ventas_de_clientes(res.libro, 0, res.horizonte_dias)
+    cartera = saldos_por_cliente(res.libro)
     return {
         "hhi_ventas": f.hhi(ventas),
         "top1_ventas_pct": f.participacion_top(ventas, 1),

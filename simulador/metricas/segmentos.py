@@ -97,19 +97,11 @@ def _codigos_conocidos(columna: pd.Series, codigo_segmento: dict[str, int]) -> n
     return None if (cod < 0).any() else cod
 
 
-def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario,
-                      columnas: ColumnasFacturas | None = None) -> pd.DataFrame:
-    """Tabla de indicadores por segmento (columnas y nombres en ``COLUMNAS_SEGMENTO``).
-
-    ``columnas``: las de ``res.facturas`` si ya se leyeron (para no leerlas dos veces).
-
-    Los segmentos salen en el orden del escenario; los que aparecen en los datos sin estar en el
-    escenario (o clientes sin segmento) se agregan al final.
-    """
-    h = res.horizonte_dias
+def _codigos_de_tablas(res: ResultadoCorrida, nombres: list[str], codigo_segmento: dict[str, int]
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Código de segmento de cada cliente y de cada factura, leído de las tablas, y el número de
+    cada cliente. Agrega a ``nombres`` (y a ``codigo_segmento``) los segmentos desconocidos."""
     cli = res.clientes
-    nombres = [s.nombre for s in escenario.segmentos]
-    codigo_segmento = {s: i for i, s in enumerate(nombres)}
     cod_cli = _codigos_conocidos(cli["segmento"], codigo_segmento)
     cod_fac = _codigos_conocidos(res.facturas["segmento"], codigo_segmento)
     if cod_cli is None or cod_fac is None:  # hay segmentos fuera del escenario (o vacíos)
@@ -118,10 +110,45 @@ def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario,
         for s in [*unicos_cli, *unicos_fac]:
             if s not in nombres:
                 nombres.append(s)
-        codigo_segmento = {s: i for i, s in enumerate(nombres)}
+        codigo_segmento.clear()
+        codigo_segmento.update({s: i for i, s in enumerate(nombres)})
         cod_cli = np.array([codigo_segmento[u] for u in unicos_cli], np.int64)[inv_cli]
         cod_fac = np.array([codigo_segmento[u] for u in unicos_fac], np.int64)[inv_fac]
-    ids_cli = cli["cliente"].to_numpy(np.int64)
+    return cod_cli, cod_fac, cli["cliente"].to_numpy(np.int64)
+
+
+CodigosSegmento = tuple[np.ndarray, np.ndarray]
+"""Código de segmento (en el orden del escenario) de cada cliente y de cada factura de una corrida
+cuyos clientes son 0..n-1: lo que el cierre de un lote ya sabe sin armar las tablas."""
+
+
+def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario,
+                      columnas: ColumnasFacturas | None = None,
+                      codigos: CodigosSegmento | None = None) -> pd.DataFrame:
+    """Tabla de indicadores por segmento (columnas y nombres en ``COLUMNAS_SEGMENTO``).
+
+    ``columnas``: las de ``res.facturas`` si ya se leyeron (para no leerlas dos veces);
+    ``codigos``: los segmentos de clientes y facturas, si ya se saben (ver ``CodigosSegmento``).
+
+    Los segmentos salen en el orden del escenario; los que aparecen en los datos sin estar en el
+    escenario (o clientes sin segmento) se agregan al final.
+    """
+    return pd.DataFrame(columnas_por_segmento(res, escenario, columnas, codigos))
+
+
+def columnas_por_segmento(res: ResultadoCorrida, escenario: Escenario,
+                          columnas: ColumnasFacturas | None = None,
+                          codigos: CodigosSegmento | None = None) -> dict[str, np.ndarray]:
+    """Las columnas de ``kpis_por_segmento`` (sin armar la tabla), en el orden de
+    ``COLUMNAS_SEGMENTO``."""
+    h = res.horizonte_dias
+    nombres = [s.nombre for s in escenario.segmentos]
+    codigo_segmento = {s: i for i, s in enumerate(nombres)}
+    if codigos is not None:
+        cod_cli, cod_fac = codigos
+        ids_cli = np.arange(cod_cli.size, dtype=np.int64)
+    else:
+        cod_cli, cod_fac, ids_cli = _codigos_de_tablas(res, nombres, codigo_segmento)
     tope = int(ids_cli.max()) + 1 if ids_cli.size else 0
     tabla_cod = np.full(tope, -1, np.int64)
     tabla_cod[ids_cli] = cod_cli
@@ -144,9 +171,9 @@ def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario,
     cartera = _cartera_diaria(res, ind_libro, n) / 100.0
     columnas_libro = columnas_para_sumar(res.libro)
 
-    def del_libro(*codigos: int) -> np.ndarray:
+    def del_libro(*tipos: int) -> np.ndarray:
         """Suma por segmento (moneda) de esos tipos de movimiento en el horizonte."""
-        suma, _ = sumas.sumar_por_grupo(ind_libro, *columnas_libro, sumas.pesos(codigos), 0, h, n)
+        suma, _ = sumas.sumar_por_grupo(ind_libro, *columnas_libro, sumas.pesos(tipos), 0, h, n)
         return suma / 100.0
 
     ventas = del_libro(COD["factura"])
@@ -188,4 +215,4 @@ def kpis_por_segmento(res: ResultadoCorrida, escenario: Escenario,
         col["margen_bruto_credito"] - col["costo_descuentos"] - col["castigado_principal"]
         - col["costo_cobranza"] - col["costo_financiero"] + col["cargos_cobrados"]
     )
-    return pd.DataFrame({k: col[k] for k in COLUMNAS_SEGMENTO})
+    return {k: col[k] for k in COLUMNAS_SEGMENTO}

@@ -12,6 +12,8 @@ import pandas as pd
 from simulador.metricas import sumas
 from simulador.metricas.kpis import ColumnasFacturas
 from simulador.metricas.libro import columnas_para_sumar
+from simulador.metricas.segmentos import CodigosSegmento
+from simulador.motor import nucleo
 from simulador.motor.estado import (
     ABIERTA,
     CASTIGADA,
@@ -198,11 +200,28 @@ def _libro_de(sim: Simulacion, todo: Libro, filas: np.ndarray | slice, desde: in
                  todo.tipo[filas], todo.centavos[filas])
 
 
+def _eventos_de(sim: Simulacion, eventos: pd.DataFrame, filas: np.ndarray | slice, desde: int,
+                *, propios: bool) -> pd.DataFrame:
+    """Los eventos de una réplica, con sus números de cliente y factura locales.
+
+    Sin eventos (no se registraron), la tabla vacía se comparte entre las réplicas salvo que se
+    pidan ``propios`` (resultados que se entregan).
+    """
+    if sim.n_rep == 1:
+        return eventos
+    if not len(eventos):
+        return eventos.copy() if propios else eventos
+    ev = eventos.iloc[filas].reset_index(drop=True)
+    if len(ev):
+        ev["cliente"] = ev["cliente"] - desde
+        ev["factura"] = _factura_local(sim, ev["factura"].to_numpy(np.int64))
+    return ev
+
+
 def _partir(rep: np.ndarray, n: int) -> list[np.ndarray]:
     """Posiciones de cada réplica (en orden) según la réplica de cada fila."""
-    orden = orden_estable(rep)
-    cortes = np.searchsorted(rep[orden], np.arange(1, n))
-    return np.split(orden, cortes)
+    orden, cortes = nucleo.particion_estable(rep, n)
+    return [orden[cortes[r]:cortes[r + 1]] for r in range(n)]
 
 
 _SOLO_SIMULACION_FACTURAS = ("lam", "impulso", "impulso_dia", "umbral_k", "paso_sig", "dia_paso",
@@ -239,24 +258,25 @@ def construir_resultados(sim: Simulacion, *, consumir: bool = False) -> list[Res
     Con ``consumir`` (y una sola réplica) el estado de las facturas se va soltando mientras se
     arma la tabla: sirve para las corridas que terminan acá (``simular``), no para volver a cerrar.
     """
-    return [res for res, _ in _armar(sim, consumir=consumir, completo=True)]
+    return [res for res, _, _ in _armar(sim, consumir=consumir, completo=True)]
 
 
 def resultados_para_indicadores(sim: Simulacion
-                                ) -> list[tuple[ResultadoCorrida, ColumnasFacturas]]:
+                                ) -> list[tuple[ResultadoCorrida, ColumnasFacturas,
+                                                CodigosSegmento]]:
     """Lo justo para los indicadores de cada réplica (lo que usan los experimentos).
 
-    Las tablas quedan recortadas: ``facturas`` trae solo el segmento y ``clientes`` solo el número
-    y el segmento; las columnas de facturas de los indicadores van aparte, tomadas del estado sin
-    armar la tabla. El libro, los costos y las series son los completos, así que los indicadores
-    dan exactamente lo mismo que con ``construir_resultados``.
+    Las tablas de facturas, clientes y eventos quedan vacías: las columnas de facturas de los
+    indicadores y el segmento de cada cliente y cada factura van aparte, tomados del estado sin
+    armar las tablas. El libro, los costos y las series son los completos, así que los
+    indicadores dan exactamente lo mismo que con ``construir_resultados``.
     """
-    return [(res, col) for res, col in _armar(sim, consumir=False, completo=False)
-            if col is not None]
+    return [(res, col, cod) for res, col, cod in _armar(sim, consumir=False, completo=False)
+            if col is not None and cod is not None]
 
 
 def _armar(sim: Simulacion, *, consumir: bool, completo: bool
-           ) -> list[tuple[ResultadoCorrida, ColumnasFacturas | None]]:
+           ) -> list[tuple[ResultadoCorrida, ColumnasFacturas | None, CodigosSegmento | None]]:
     h = sim.escenario.horizonte_dias
     sim.series.registrar(sim, h - 1)
     cart, f = sim.cartera, sim.f
@@ -269,32 +289,27 @@ def _armar(sim: Simulacion, *, consumir: bool, completo: bool
     por_libro = _partir(cart.rep_cliente[libro.cliente], n) if n > 1 else todo
     por_costo = _partir(cart.rep_cliente[costos.cliente], n) if n > 1 else todo
     por_evento = _partir(cart.rep_cliente[eventos["cliente"].to_numpy(np.int64)], n) \
-        if n > 1 else todo
+        if n > 1 and len(eventos) else [slice(None)] * n
     _liberar(sim)
     sim.series.reconstruir(sim, libro)
-    nombres = [s.nombre for s in sim.escenario.segmentos]
-    salida: list[tuple[ResultadoCorrida, ColumnasFacturas | None]] = []
+    salida: list[tuple[ResultadoCorrida, ColumnasFacturas | None, CodigosSegmento | None]] = []
     for r in range(n):
         desde, hasta = int(cart.desde_cliente[r]), int(cart.desde_cliente[r + 1])
         ids = emitidas[por_factura[r]]
         libro_r = _libro_de(sim, libro, por_libro[r], desde)
-        ev = eventos.iloc[por_evento[r]].reset_index(drop=True) if n > 1 else eventos
-        if len(ev) and n > 1:
-            ev["cliente"] = ev["cliente"] - desde
-            ev["factura"] = _factura_local(sim, ev["factura"].to_numpy(np.int64))
+        ev = _eventos_de(sim, eventos, por_evento[r], desde, propios=completo)
         abiertas = ids[f.estado[ids] == ABIERTA]
         costos_r = _costos_de(sim, costos, por_costo[r], desde)  # antes de las tablas: menos pico
         columnas: ColumnasFacturas | None = None
+        codigos: CodigosSegmento | None = None
         if completo:
             facturas = tabla_facturas(sim, ids, desde, consumir=consumir and n == 1)
             clientes = tabla_clientes(sim, libro_r, slice(desde, hasta))
         else:
             columnas = columnas_facturas(sim, ids)
-            facturas = pd.DataFrame({"segmento": _categorias(cart.segmento[cart.c_cliente[ids]],
-                                                             nombres)}, copy=False)
-            clientes = pd.DataFrame({"cliente": np.arange(hasta - desde),
-                                     "segmento": _categorias(cart.segmento[desde:hasta], nombres)},
-                                    copy=False)
+            codigos = (cart.segmento[desde:hasta].astype(np.int64),
+                       cart.segmento[cart.c_cliente[ids]].astype(np.int64))
+            facturas = clientes = pd.DataFrame()
         salida.append((ResultadoCorrida(
             horizonte_dias=h,
             libro=libro_r,
@@ -310,5 +325,5 @@ def _armar(sim: Simulacion, *, consumir: bool, completo: bool
             extra={"semilla": sim.semilla, "replica": sim.replicas[r],
                    "llamadas_sin_agendar": int(sim.mesa.sin_agendar[r]),
                    "espera_media_llamadas_dias": sim.mesa.espera_media(r)},
-        ), columnas))
+        ), columnas, codigos))
     return salida

@@ -93,10 +93,18 @@ def cobrabilidad(params: ParametrosComportamiento, dias_atraso: np.ndarray | flo
     return np.interp(np.asarray(dias_atraso, dtype=float), x, y)
 
 
-def tasa_rotacion_diaria(anual_pct: np.ndarray, confianza: np.ndarray,
+def base_rotacion_diaria(anual_pct: np.ndarray) -> np.ndarray:
+    """Intensidad diaria de que el cliente se vaya con la confianza inicial (de la rotación
+    anual de su segmento)."""
+    return -np.log1p(-np.minimum(anual_pct, 99.9) / 100.0) / 365.0
+
+
+def tasa_rotacion_diaria(base: np.ndarray, confianza: np.ndarray,
                          params: ParametrosComportamiento) -> np.ndarray:
-    """Intensidad diaria de que el cliente se vaya: sube cuando cae la confianza."""
-    base = -np.log1p(-np.minimum(anual_pct, 99.9) / 100.0) / 365.0
+    """Intensidad diaria de que el cliente se vaya: sube cuando cae la confianza.
+
+    ``base``: la de ``base_rotacion_diaria`` de cada cliente.
+    """
     return base * np.exp(params.sensibilidad_rotacion_confianza
                          * (params.confianza_inicial - confianza))
 

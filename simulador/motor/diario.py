@@ -60,6 +60,7 @@ def preparar_politica(sim: Simulacion) -> None:
         "rotacion": np.array([s.rotacion_anual_pct for s in segs]),
         "cumple_promesa": np.array([s.prob_cumple_promesa_pct / 100.0 for s in segs]),
     }
+    sim.base_rotacion = comp.base_rotacion_diaria(sim.seg_arr["rotacion"][cart.segmento])
     # plazos negociados por segmento: más plazo, y el primer paso que cae después de la emisión
     sim.plazo_extra_seg = np.array([s.plazo_adicional_dias for s in segs], np.int64)
     sim.primer_paso_seg = np.searchsorted(sim.pasos_dias, -(pol.plazo_dias + sim.plazo_extra_seg),
@@ -135,9 +136,9 @@ def _clientes(sim: Simulacion, dia: int) -> None:
         return
     # rotación y confianza: se actualizan cada PASO_RELACION días
     vivos = c.activo & ~c.quiebra
-    tasa = comp.tasa_rotacion_diaria(sim.seg_arr["rotacion"][cart.segmento[vivos]],
-                                     c.confianza[vivos], p)
-    c.lam_rotacion[vivos] += tasa * PASO_RELACION
+    # sobre todos los clientes (más barato que elegir los vivos): los demás suman 0
+    tasa = comp.tasa_rotacion_diaria(sim.base_rotacion, c.confianza, p)
+    c.lam_rotacion += np.where(vivos, tasa * PASO_RELACION, 0.0)
     se_va = vivos & (c.lam_rotacion >= cart.umbral_rotacion)
     if se_va.any():
         c.activo[se_va] = False
@@ -227,8 +228,7 @@ def _emitir(sim: Simulacion, dia: int, atraso_extra: float) -> None:
         sim.pre_toma, c.en_dificultad, sim.pre_dia_desc, sim.pre_descuento, sim.pre_disputa,
         f.estado, ABIERTA, f.dia_emision, f.dia_venc, f.monto, f.saldo_p, f.dia_natural,
         f.disputada, f.con_descuento, f.descuento, f.paso_sig, f.dia_paso)
-    f.abiertas = np.concatenate([f.abiertas, j])
-    f.abiertas_cliente = np.concatenate([f.abiertas_cliente, cli])
+    f.anexar_abiertas(j, cli)
     nucleo_clientes.enlazar(j, cli, c.factura_reciente, f.anterior)
     sim.libro.bloque(dia, j, "factura", monto)
     sim.eventos.bloque(dia, cli, j, "emision")

@@ -49,6 +49,31 @@ class EstadoFacturas:
         self.anterior = np.full(p, -1, np.int32)  # factura anterior del cliente (nucleo_clientes)
         self.abiertas = np.zeros(0, np.int64)  # índices de las facturas abiertas
         self.abiertas_cliente = np.zeros(0, np.int32)  # su cliente (alineado con abiertas)
+        # búferes con lugar de sobra detrás de las dos listas (ver anexar_abiertas)
+        self._buf_ids, self._buf_cli = self.abiertas, self.abiertas_cliente
+
+    def fijar_abiertas(self, buf_ids: np.ndarray, buf_cli: np.ndarray, n: int) -> None:
+        """La lista de abiertas pasa a ser las primeras ``n`` de esos búferes; el resto queda
+        para las emisiones siguientes (ver ``anexar_abiertas``)."""
+        self._buf_ids, self._buf_cli = buf_ids, buf_cli
+        self.abiertas, self.abiertas_cliente = buf_ids[:n], buf_cli[:n]
+
+    def anexar_abiertas(self, ids: np.ndarray, clientes: np.ndarray) -> None:
+        """Agrega facturas recién emitidas al final de la lista de abiertas.
+
+        Escribe en el lugar de sobra del búfer, detrás del final de la lista: ninguna vista
+        anterior de la lista llega hasta ahí, así que ninguna cambia (como con ``concatenate``).
+        """
+        n, k = self.abiertas.size, ids.size
+        if n + k > min(self._buf_ids.size, self._buf_cli.size):
+            capacidad = max(1024, 3 * (n + k) // 2)
+            buf_ids = np.empty(capacidad, self.abiertas.dtype)
+            buf_cli = np.empty(capacidad, self.abiertas_cliente.dtype)
+            buf_ids[:n], buf_cli[:n] = self.abiertas, self.abiertas_cliente
+            self._buf_ids, self._buf_cli = buf_ids, buf_cli
+        self._buf_ids[n:n + k] = ids
+        self._buf_cli[n:n + k] = clientes
+        self.abiertas, self.abiertas_cliente = self._buf_ids[:n + k], self._buf_cli[:n + k]
 
     def saldo(self, ids: np.ndarray) -> np.ndarray:
         """Saldo total (principal y cargos) de esas facturas."""

@@ -306,13 +306,21 @@ def registrar_promesas(sim: Simulacion, clientes: np.ndarray, dias: np.ndarray) 
             sim.eventos.fila(sim.dia, int(k), -1, "promesa", f"promete pagar en {d} días")
     c.promesa_dia[clientes] = fecha
     c.promesa_cumple[clientes] = cumple
+    sim.con_promesa.append(clientes.astype(np.int64))
 
 
 def vencer_promesas(sim: Simulacion) -> None:
     """Las promesas que vencen hoy: el cliente paga lo vencido o rompe la promesa (señal)."""
     c, f, dia = sim.c, sim.f, sim.dia
-    # la promesa vigente de cada cliente (una nueva reemplaza a la anterior) vence hoy
-    hoy = np.flatnonzero(c.promesa_dia == dia)
+    if not sim.con_promesa:
+        return
+    # la promesa vigente de cada cliente (una nueva reemplaza a la anterior) vence hoy; solo se
+    # miran los clientes que prometieron y siguen con la promesa pendiente
+    candidatos = np.concatenate(sim.con_promesa)
+    vence = c.promesa_dia[candidatos]
+    pendiente = vence > dia
+    sim.con_promesa = [candidatos[pendiente]] if pendiente.any() else []
+    hoy = nucleo.unicos(candidatos[vence == dia])
     if hoy.size == 0:
         return
     c.promesa_dia[hoy] = -INF

@@ -88,6 +88,7 @@ class Simulacion:
         r = self.n_rep
         self.cobrado_por_dia: dict[int, np.ndarray] = {}
         self.hay_cierres = False
+        self.con_promesa: list[np.ndarray] = []  # clientes con promesa pendiente (con repetidos)
         self.ventas_perdidas = {k: np.zeros(r, np.int64) for k in ("rechazo", "bloqueo",
                                                                     "rotacion")}
         self.ventas_contado = np.zeros(r, np.int64)
@@ -111,6 +112,7 @@ class Simulacion:
         self.pasos_dias = np.zeros(0, np.int64)
         self.int_cargos = np.zeros(0)
         self.seg_arr: dict[str, np.ndarray] = {}
+        self.base_rotacion = np.zeros(0)  # intensidad diaria de irse, por cliente
         self.plazo_extra_seg = np.zeros(0, np.int64)  # plazo negociado por segmento (días)
         self.primer_paso_seg = np.zeros(0, np.int64)
         self.pre_disputa = self.pre_debito = self.pre_toma = np.zeros(0, bool)
@@ -133,8 +135,7 @@ class Simulacion:
         cierres desde la última vez."""
         f = self.f
         if self.hay_cierres:
-            f.abiertas, f.abiertas_cliente = nucleo.compactar(f.abiertas, f.abiertas_cliente,
-                                                              f.estado, ABIERTA)
+            f.fijar_abiertas(*nucleo.compactar(f.abiertas, f.abiertas_cliente, f.estado, ABIERTA))
             self.hay_cierres = False
         return f.abiertas
 

@@ -36,8 +36,12 @@ def hasta_dia(ids: np.ndarray, valores: np.ndarray, limite: int, estado: np.ndar
 
 @njit(**_opciones)
 def compactar(ids: np.ndarray, clientes: np.ndarray, estado: np.ndarray, abierta: int
-              ) -> tuple[np.ndarray, np.ndarray]:  # pragma: no cover - compilado
-    """Las facturas de ``ids`` que siguen abiertas, con su cliente (misma alineación)."""
+              ) -> tuple[np.ndarray, np.ndarray, int]:  # pragma: no cover - compilado
+    """Las facturas de ``ids`` que siguen abiertas, con su cliente (misma alineación).
+
+    Devuelve dos búferes nuevos del largo de ``ids`` y cuántas quedan: son las primeras ``k``;
+    el lugar que sobra sirve para las emisiones siguientes (``EstadoFacturas.anexar_abiertas``).
+    """
     nuevas = np.empty(ids.size, ids.dtype)
     sus_clientes = np.empty(ids.size, clientes.dtype)
     k = 0
@@ -46,7 +50,7 @@ def compactar(ids: np.ndarray, clientes: np.ndarray, estado: np.ndarray, abierta
             nuevas[k] = ids[j]
             sus_clientes[k] = clientes[j]
             k += 1
-    return nuevas[:k], sus_clientes[:k]  # vistas: el búfer sobrante se suelta en la próxima emisión
+    return nuevas, sus_clientes, k
 
 
 def calentar() -> None:
@@ -76,6 +80,7 @@ def calentar() -> None:
     saldar(ids, cero, 0.5, f.saldo_p, f.saldo_c, f.cobrado, f.cargos_cobrados,
            f.cargos_condonados, f.estado, f.dia_cierre, 0, 2)
     sumar_por_replica(clientes, uno, uno, 1)
+    particion_estable(clientes, 1)
 
     from simulador.motor import (  # importan este módulo
         nucleo_clientes,
@@ -246,3 +251,26 @@ def sumar_por_replica(rep_de: np.ndarray, facturas: np.ndarray, centavos: np.nda
     for j in range(facturas.size):
         suma[rep_de[facturas[j]]] += centavos[j]
     return suma
+
+
+@njit(**_opciones)
+def particion_estable(grupos: np.ndarray, n_grupos: int
+                      ) -> tuple[np.ndarray, np.ndarray]:  # pragma: no cover - compilado
+    """Las posiciones ordenadas por grupo (0..n-1) y, dentro de cada grupo, en el orden dado, con
+    el comienzo de cada grupo (``cortes``, de largo n + 1).
+
+    Es ``np.argsort(grupos, kind="stable")`` (un orden estable es único), por conteo y en una
+    sola pasada.
+    """
+    cortes = np.zeros(n_grupos + 1, np.int64)
+    for j in range(grupos.size):
+        cortes[grupos[j] + 1] += 1
+    for g in range(n_grupos):
+        cortes[g + 1] += cortes[g]
+    lugar = cortes[:-1].copy()
+    orden = np.empty(grupos.size, np.int64)
+    for j in range(grupos.size):
+        g = grupos[j]
+        orden[lugar[g]] = j
+        lugar[g] += 1
+    return orden, cortes

@@ -43,8 +43,8 @@ class RegistroLibro:
         m = centavos > 0
         if not m.any():
             return
-        self._bloques.append((dia, COD[tipo], facturas[m].astype(np.int64),
-                              centavos[m].astype(np.int64)))
+        self._bloques.append((dia, COD[tipo], facturas[m].astype(np.int64, copy=False),
+                              centavos[m].astype(np.int64, copy=False)))
 
     def cerrar(self, cliente_de_factura: np.ndarray) -> Libro:
         """Junta todo en un ``Libro`` en orden de registro (que ya es el orden de los días).
