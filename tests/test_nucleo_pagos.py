@@ -33,7 +33,14 @@ def test_escanear_pagos_igual_a_numpy(semilla: int) -> None:
     dia_natural[[a, b]], dia_venc[b], escalada[a], en_plan[a] = (dia, dia + 1), dia + 3, 0, False
     en_dificultad[clientes[0]] = quiebra[clientes[0]] = False
 
-    # lo que hacía el motor con numpy
+    # algunas ya no están abiertas (se cerraron desde la última vez): se saltan y se quitan
+    estado = np.where(rng.random(p) < 0.2, 2, 1).astype(np.int8)
+    estado[ids[:2]], estado[ids[2]] = 1, 2
+    todas, todas_clientes = ids, clientes
+    siguen = estado[ids] == 1
+    ids, clientes = ids[siguen], clientes[siguen]
+
+    # lo que hacía el motor con numpy (sobre la lista ya compactada)
     lam_esp = lam.copy()
     natural, ventana = dia_natural[ids] <= dia, dia_venc[ids] <= dia + 2
     libre = (escalada[ids] == 0) & ~en_plan[ids]
@@ -45,10 +52,12 @@ def test_escanear_pagos_igual_a_numpy(semilla: int) -> None:
         * np.where(libre[ventana], 1.0, 0.0)
     paga[ventana] |= libre[ventana] & (lam_esp[v] >= umbral_plano[2 * v + umbral_k[v]])
 
-    pids, pcli = npg.escanear_pagos(ids, clientes, dia, dia_natural, dia_venc, escalada,
-                                    en_plan, en_dificultad, quiebra, factor, impulso,
-                                    impulso_dia, potencias, impulso_cliente, lam, umbral_plano,
-                                    umbral_k)
+    vivas, vivas_cli, n, pids, pcli = npg.escanear_pagos(
+        todas, todas_clientes, estado, 1, dia, dia_natural, dia_venc, escalada, en_plan,
+        en_dificultad, quiebra, factor, impulso, impulso_dia, potencias, impulso_cliente, lam,
+        umbral_plano, umbral_k)
+    np.testing.assert_array_equal(vivas[:n], ids)
+    np.testing.assert_array_equal(vivas_cli[:n], clientes)
     np.testing.assert_array_equal(pids, ids[paga])
     np.testing.assert_array_equal(pcli, clientes[paga])
     np.testing.assert_array_equal(lam, lam_esp)  # bit a bit

@@ -23,7 +23,6 @@ from simulador.motor.estado import (
     EstadoFacturas,
 )
 from simulador.motor.registro import COD_COSTO
-from simulador.orden import orden_estable
 from simulador.resultado import (
     CASTIGADO,
     CAUSAS_VENTA_PERDIDA,
@@ -171,20 +170,16 @@ def tabla_clientes(sim: Simulacion, libro: Libro, rango: slice) -> pd.DataFrame:
     }, copy=False)
 
 
-def _costos_de(sim: Simulacion, todos: Costos, filas: np.ndarray | slice, desde: int
-               ) -> Costos:
-    """Los costos de una réplica, con el costo diario del equipo (haga o no llamadas)."""
+def _costos_por_replica(sim: Simulacion, todos: Costos) -> list[Costos]:
+    """Los costos de cada réplica, con el costo diario del equipo (haga o no llamadas)."""
     dias = np.arange(sim.inicio, sim.escenario.horizonte_dias, dtype=np.int32)
     if sim.costo_equipo_dia <= 0:
         dias = dias[:0]
-    equipo = (dias, np.full(dias.size, -1, np.int32),
-              np.full(dias.size, COD_COSTO["llamada"], np.int8),
-              np.full(dias.size, sim.costo_equipo_dia, np.int64))
-    propias = (todos.dia[filas], todos.cliente[filas] - desde, todos.tipo[filas],
-               todos.centavos[filas])
-    cols = [np.concatenate([equipo[i], propias[i]]) for i in range(4)]
-    orden = orden_estable(cols[0])
-    return Costos(*(c[orden] for c in cols))
+    cart = sim.cartera
+    cortes, *cols = nucleo.partir_costos(
+        cart.rep_cliente, cart.desde_cliente, sim.n_rep, todos.dia, todos.cliente, todos.tipo,
+        todos.centavos, dias, COD_COSTO["llamada"], sim.costo_equipo_dia)
+    return [Costos(*(c[cortes[r]:cortes[r + 1]] for c in cols)) for r in range(sim.n_rep)]
 
 
 def _factura_local(sim: Simulacion, factura: np.ndarray) -> np.ndarray:
@@ -192,12 +187,15 @@ def _factura_local(sim: Simulacion, factura: np.ndarray) -> np.ndarray:
     return np.where(factura >= 0, sim.cartera.c_local[np.maximum(factura, 0)], -1)
 
 
-def _libro_de(sim: Simulacion, todo: Libro, filas: np.ndarray | slice, desde: int) -> Libro:
+def _libros_por_replica(sim: Simulacion, todo: Libro) -> list[Libro]:
+    """El libro de cada réplica, con números de cliente y factura locales."""
     if sim.n_rep == 1:  # una sola réplica: los números ya son los locales (sin copiar)
-        return todo
-    local = _factura_local(sim, todo.factura[filas])
-    return Libro(todo.dia[filas], (todo.cliente[filas] - desde).astype(np.int32), local,
-                 todo.tipo[filas], todo.centavos[filas])
+        return [todo]
+    cart = sim.cartera
+    cortes, *cols = nucleo.partir_libro(cart.rep_cliente, cart.desde_cliente, cart.c_local,
+                                        sim.n_rep, todo.dia, todo.cliente, todo.factura,
+                                        todo.tipo, todo.centavos)
+    return [Libro(*(c[cortes[r]:cortes[r + 1]] for c in cols)) for r in range(sim.n_rep)]
 
 
 def _eventos_de(sim: Simulacion, eventos: pd.DataFrame, filas: np.ndarray | slice, desde: int,
@@ -286,20 +284,20 @@ def _armar(sim: Simulacion, *, consumir: bool, completo: bool
     n = sim.n_rep
     todo: list[slice] = [slice(None)]
     por_factura = _partir(cart.c_rep[emitidas], n) if n > 1 else todo
-    por_libro = _partir(cart.rep_cliente[libro.cliente], n) if n > 1 else todo
-    por_costo = _partir(cart.rep_cliente[costos.cliente], n) if n > 1 else todo
+    libros = _libros_por_replica(sim, libro)
     por_evento = _partir(cart.rep_cliente[eventos["cliente"].to_numpy(np.int64)], n) \
         if n > 1 and len(eventos) else [slice(None)] * n
+    costos_por_replica = _costos_por_replica(sim, costos)  # antes de las tablas: menos pico
     _liberar(sim)
     sim.series.reconstruir(sim, libro)
     salida: list[tuple[ResultadoCorrida, ColumnasFacturas | None, CodigosSegmento | None]] = []
     for r in range(n):
         desde, hasta = int(cart.desde_cliente[r]), int(cart.desde_cliente[r + 1])
         ids = emitidas[por_factura[r]]
-        libro_r = _libro_de(sim, libro, por_libro[r], desde)
+        libro_r = libros[r]
         ev = _eventos_de(sim, eventos, por_evento[r], desde, propios=completo)
         abiertas = ids[f.estado[ids] == ABIERTA]
-        costos_r = _costos_de(sim, costos, por_costo[r], desde)  # antes de las tablas: menos pico
+        costos_r = costos_por_replica[r]
         columnas: ColumnasFacturas | None = None
         codigos: CodigosSegmento | None = None
         if completo:

@@ -27,22 +27,24 @@ def tasa_implicita_descuento(pct: float, dias: int, plazo: int) -> float:
 
 
 def toma_descuento(costo_fondos: np.ndarray, u: np.ndarray, sensibilidad: np.ndarray,
-                   politica: Politica, plazo_adicional: np.ndarray | None = None) -> np.ndarray:
+                   politica: Politica, plazo_adicional_seg: np.ndarray | None = None,
+                   segmento: np.ndarray | None = None) -> np.ndarray:
     """Toma el descuento quien se financia más barato que la tasa implícita (y se fija en él).
 
-    ``plazo_adicional``: días de plazo por encima del de la política de cada compra (plazos
-    negociados por segmento); con más plazo, no tomar el descuento cuesta menos.
+    ``plazo_adicional_seg``: días de plazo por encima del de la política en cada segmento (plazos
+    negociados), con ``segmento``, el de cada compra; con más plazo, no tomar el descuento cuesta
+    menos.
     """
-    if plazo_adicional is None or not np.any(plazo_adicional):
+    if plazo_adicional_seg is None or segmento is None or not np.any(plazo_adicional_seg):
         tasa = tasa_implicita_descuento(politica.descuento.pct, politica.descuento.dias,
                                         politica.plazo_dias)
         if tasa <= 0:
             return np.zeros(costo_fondos.shape, dtype=bool)
         return (costo_fondos < tasa) & (u < sensibilidad)
-    extras, cual = np.unique(plazo_adicional, return_inverse=True)
     tasas = np.array([tasa_implicita_descuento(politica.descuento.pct, politica.descuento.dias,
-                                               politica.plazo_dias + int(e)) for e in extras])
-    tasa_compra = tasas[cual]
+                                               politica.plazo_dias + int(e))
+                      for e in plazo_adicional_seg])
+    tasa_compra = tasas[segmento]
     return (tasa_compra > 0) & (costo_fondos < tasa_compra) & (u < sensibilidad)
 
 

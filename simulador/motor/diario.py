@@ -90,9 +90,8 @@ def iniciar_dia(sim: Simulacion, dia: int) -> None:
     atraso_extra = _multiplicadores(sim, dia)
     _clientes(sim, dia)
     _emitir(sim, dia, atraso_extra)
-    ids = sim.abiertas()
-    if ids.size:
-        _pagos(sim, dia, ids)  # ids recién compactadas: alineadas con f.abiertas_cliente
+    if f.abiertas.size:
+        _pagos(sim, dia)  # compacta la lista de abiertas en la misma pasada
         _cargos(sim, dia)
         # los recorridos saltan las facturas que se cerraron hoy (sin compactar la lista)
         _seguimiento(sim, dia, f.abiertas)
@@ -171,9 +170,9 @@ def precalcular_compras(sim: Simulacion) -> None:
     sim.pre_atraso = (cart.atraso_habitual[cli] + sim.seg_arr["desvio"][seg] * cart.c_z_atraso
                       + papel + np.where(disputa, p.disputa_dias_extra, 0.0))
     sim.pre_cargos = sim.seg_arr["sens_cargos"][seg] * sim.int_cargos[cli] * 0.5
-    extra = sim.plazo_extra_seg[seg] if sim.plazo_extra_seg.any() else None
     sim.pre_toma = comp.toma_descuento(cart.costo_fondos[cli], cart.c_u_descuento,
-                                       sim.seg_arr["sens_desc"][seg], pol, extra) & ~debito
+                                       sim.seg_arr["sens_desc"][seg], pol, sim.plazo_extra_seg,
+                                       seg) & ~debito
     d = pol.descuento.dias
     tarde = cart.c_u_fuera_plazo < p.prob_descuento_fuera_plazo_pct / 100.0
     sim.pre_dia_desc = np.where(tarde, d + cart.c_dias_fuera_plazo, max(0, d - 1))
@@ -245,14 +244,16 @@ def _en_horizonte(sim: Simulacion, dia: int, compras: np.ndarray, montos: np.nda
     return sim.por_replica(compras, montos)
 
 
-def _pagos(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
+def _pagos(sim: Simulacion, dia: int) -> None:
     f, c, cart = sim.f, sim.c, sim.cartera
     # (1) llega la fecha natural de pago (salvo en dificultad, en plan o escalada);
     # (2) la intensidad de las gestiones supera el umbral (desde 2 días antes del vencimiento)
-    pids, pcli = nucleo_pagos.escanear_pagos(
-        ids, f.abiertas_cliente, dia, f.dia_natural, f.dia_venc, f.escalada, f.en_plan,
-        c.en_dificultad, c.quiebra, sim.params.factor_liquidez_dificultad, f.impulso,
-        f.impulso_dia, sim.potencias, c.impulso, f.lam, sim.umbral_plano, f.umbral_k)
+    vivas, vivas_cli, n, pids, pcli = nucleo_pagos.escanear_pagos(
+        f.abiertas, f.abiertas_cliente, f.estado, ABIERTA, dia, f.dia_natural, f.dia_venc,
+        f.escalada, f.en_plan, c.en_dificultad, c.quiebra, sim.params.factor_liquidez_dificultad,
+        f.impulso, f.impulso_dia, sim.potencias, c.impulso, f.lam, sim.umbral_plano, f.umbral_k)
+    f.fijar_abiertas(vivas, vivas_cli, n)  # la lista, compactada antes de los pagos de hoy
+    sim.hay_cierres = False
     if pids.size == 0:
         return
     # descuentos por pronto pago

@@ -81,6 +81,9 @@ def calentar() -> None:
            f.cargos_condonados, f.estado, f.dia_cierre, 0, 2)
     sumar_por_replica(clientes, uno, uno, 1)
     particion_estable(clientes, 1)
+    i32, i8 = np.zeros(1, np.int32), np.zeros(1, np.int8)
+    partir_libro(clientes, uno, uno, 1, i32, i32, uno, i8, uno)
+    partir_costos(clientes, uno, 1, i32, i32, i8, uno, i32, 0, 0)
 
     from simulador.motor import (  # importan este módulo
         nucleo_clientes,
@@ -274,3 +277,84 @@ def particion_estable(grupos: np.ndarray, n_grupos: int
         orden[lugar[g]] = j
         lugar[g] += 1
     return orden, cortes
+
+
+@njit(**_opciones)
+def partir_libro(rep_cliente: np.ndarray, desde_cliente: np.ndarray, local: np.ndarray, n: int,
+                 dia: np.ndarray, cliente: np.ndarray, factura: np.ndarray, tipo: np.ndarray,
+                 centavos: np.ndarray) -> tuple[np.ndarray, ...]:  # pragma: no cover - compilado
+    """El libro de un lote partido por réplica, con números de cliente y factura locales.
+
+    Las filas de cada réplica quedan juntas y en su orden (un orden estable por réplica, por
+    conteo); ``cortes[r]:cortes[r + 1]`` son las de la réplica r. El cliente pasa a contarse
+    desde el primero de su réplica y la factura a su número en la réplica (``local``; -1 sigue
+    siendo «sin factura»). Devuelve ``cortes`` y las cinco columnas del ``Libro``.
+    """
+    m = dia.size
+    cortes = np.zeros(n + 1, np.int64)
+    for j in range(m):
+        cortes[rep_cliente[cliente[j]] + 1] += 1
+    for r in range(n):
+        cortes[r + 1] += cortes[r]
+    lugar = cortes[:-1].copy()
+    dia_r, cliente_r = np.empty(m, dia.dtype), np.empty(m, np.int32)
+    factura_r, tipo_r = np.empty(m, np.int64), np.empty(m, tipo.dtype)
+    centavos_r = np.empty(m, centavos.dtype)
+    for j in range(m):
+        c = cliente[j]
+        r = rep_cliente[c]
+        k = lugar[r]
+        lugar[r] += 1
+        dia_r[k] = dia[j]
+        cliente_r[k] = c - desde_cliente[r]
+        factura_r[k] = local[factura[j]] if factura[j] >= 0 else -1
+        tipo_r[k] = tipo[j]
+        centavos_r[k] = centavos[j]
+    return cortes, dia_r, cliente_r, factura_r, tipo_r, centavos_r
+
+
+@njit(**_opciones)
+def partir_costos(rep_cliente: np.ndarray, desde_cliente: np.ndarray, n: int, dia: np.ndarray,
+                  cliente: np.ndarray, tipo: np.ndarray, centavos: np.ndarray,
+                  dias_equipo: np.ndarray, tipo_equipo: int, costo_equipo: int
+                  ) -> tuple[np.ndarray, ...]:  # pragma: no cover - compilado
+    """Los costos de un lote (ordenados por día) partidos por réplica, con el costo diario del
+    equipo de cada réplica intercalado.
+
+    Cada réplica recibe una fila de equipo por día de ``dias_equipo`` (crecientes, sin cliente:
+    -1) y sus propias filas con el cliente local, todo por día; en un mismo día va primero la del
+    equipo (lo mismo que ordenar de forma estable por día las del equipo seguidas de las
+    propias). Devuelve ``cortes`` y las cuatro columnas de ``Costos``.
+    """
+    m, e = dia.size, dias_equipo.size
+    propias = np.zeros(n + 1, np.int64)
+    for j in range(m):
+        propias[rep_cliente[cliente[j]] + 1] += 1
+    for r in range(n):
+        propias[r + 1] += propias[r]
+    orden = np.empty(m, np.int64)
+    lugar = propias[:-1].copy()
+    for j in range(m):
+        r = rep_cliente[cliente[j]]
+        orden[lugar[r]] = j
+        lugar[r] += 1
+    cortes = np.empty(n + 1, np.int64)
+    for r in range(n + 1):
+        cortes[r] = propias[r] + r * e
+    total = m + n * e
+    dia_r, cliente_r = np.empty(total, dia.dtype), np.empty(total, np.int32)
+    tipo_r, centavos_r = np.empty(total, tipo.dtype), np.empty(total, np.int64)
+    for r in range(n):
+        k, a, b, q = cortes[r], propias[r], propias[r + 1], 0
+        while q < e or a < b:
+            if q < e and (a >= b or dias_equipo[q] <= dia[orden[a]]):
+                dia_r[k], cliente_r[k] = dias_equipo[q], -1
+                tipo_r[k], centavos_r[k] = tipo_equipo, costo_equipo
+                q += 1
+            else:
+                j = orden[a]
+                dia_r[k], cliente_r[k] = dia[j], cliente[j] - desde_cliente[r]
+                tipo_r[k], centavos_r[k] = tipo[j], centavos[j]
+                a += 1
+            k += 1
+    return cortes, dia_r, cliente_r, tipo_r, centavos_r

@@ -13,24 +13,38 @@ from simulador.motor.nucleo import _opciones
 
 
 @njit(**_opciones)
-def escanear_pagos(ids: np.ndarray, clientes: np.ndarray, dia: int, dia_natural: np.ndarray,
+def escanear_pagos(ids: np.ndarray, clientes: np.ndarray, estado: np.ndarray, abierta: int,
+                   dia: int, dia_natural: np.ndarray,
                    dia_venc: np.ndarray, escalada: np.ndarray, en_plan: np.ndarray,
                    en_dificultad: np.ndarray, quiebra: np.ndarray, factor_dificultad: float,
                    impulso: np.ndarray, impulso_dia: np.ndarray, potencias: np.ndarray,
                    impulso_cliente: np.ndarray, lam: np.ndarray, umbral_plano: np.ndarray,
                    umbral_k: np.ndarray
-                   ) -> tuple[np.ndarray, np.ndarray]:  # pragma: no cover - compilado
+                   ) -> tuple[np.ndarray, np.ndarray, int, np.ndarray, np.ndarray
+                              ]:  # pragma: no cover - compilado
     """Las facturas abiertas que pagan hoy y su cliente (en el orden de ``ids``); acumula ``lam``.
 
     Una factura paga (1) si llegó su fecha natural y el cliente no está en dificultad ni la
     factura en un plan o escalada; (2) si, desde 2 días antes del vencimiento, la intensidad
     acumulada de las gestiones supera su umbral Exp(1). Ver ``diario._pagos``.
+
+    En la misma pasada compacta la lista: salta las de ``ids`` que ya no están abiertas y
+    devuelve, como ``nucleo.compactar``, dos búferes con las que siguen abiertas (antes de los
+    pagos de hoy) y cuántas son, y después las que pagan y su cliente.
     """
+    vivas = np.empty(ids.size, ids.dtype)
+    vivas_clientes = np.empty(ids.size, clientes.dtype)
     pagan = np.empty(ids.size, ids.dtype)
     sus_clientes = np.empty(ids.size, clientes.dtype)
+    n = 0
     k = 0
     for j in range(ids.size):
         i = ids[j]
+        if estado[i] != abierta:
+            continue
+        vivas[n] = i
+        vivas_clientes[n] = clientes[j]
+        n += 1
         natural = dia_natural[i] <= dia
         en_ventana = dia_venc[i] <= dia + 2
         if not natural and not en_ventana:
@@ -53,7 +67,7 @@ def escanear_pagos(ids: np.ndarray, clientes: np.ndarray, dia: int, dia_natural:
             pagan[k] = i
             sus_clientes[k] = c
             k += 1
-    return pagan[:k], sus_clientes[:k]
+    return vivas, vivas_clientes, n, pagan[:k], sus_clientes[:k]
 
 
 @njit(**_opciones)
@@ -95,7 +109,8 @@ def calentar() -> None:
     f, c = EstadoFacturas(2), EstadoClientes(1, 0.5)
     ids = np.zeros(1, np.int64)
     clientes = np.zeros(1, np.int32)
-    escanear_pagos(ids, clientes, 0, f.dia_natural, f.dia_venc, f.escalada, f.en_plan,
+    escanear_pagos(ids, clientes, f.estado, 1, 0, f.dia_natural, f.dia_venc, f.escalada,
+                   f.en_plan,
                    c.en_dificultad, c.quiebra, 0.5, f.impulso, f.impulso_dia, np.ones(2),
                    c.impulso, f.lam, np.ones(4), f.umbral_k)
     separar_pagos(ids, clientes, 0, f.parcial, np.ones(2), np.ones(1), np.zeros(1, np.int16),
