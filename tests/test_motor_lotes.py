@@ -13,9 +13,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from simulador import cargar_escenario, cargar_politica
 from simulador.experimentos.replicas import Tarea, agrupar, correr_tarea, correr_tareas
+from simulador.motor.cartera import _destinos_por_dia
 from simulador.motor.modelo import simular, simular_lote
 from simulador.resultado import ResultadoCorrida
 
@@ -77,3 +80,19 @@ def test_agrupar_en_lotes_no_cambia_los_resultados() -> None:
         sola = correr_tarea(t)
         assert c.replica == sola.replica
         assert c.kpis == pytest.approx(sola.kpis, nan_ok=True)
+
+
+@settings(deadline=None, max_examples=50)
+@given(st.integers(0, 2**32 - 1), st.integers(2, 5))
+def test_destinos_por_dia_es_el_orden_estable(semilla: int, replicas: int) -> None:
+    """Cada compra va al lugar que le da ordenar todas juntas por día, de forma estable."""
+    rng = np.random.default_rng(semilla)
+    dias = [np.sort(rng.integers(-10, 10, rng.integers(0, 30))).astype(np.int32)
+            for _ in range(replicas)]
+    destinos = _destinos_por_dia(dias)
+    orden = np.argsort(np.concatenate(dias), kind="stable")
+    lugar = np.empty_like(orden)
+    lugar[orden] = np.arange(orden.size)
+    np.testing.assert_array_equal(np.concatenate(destinos), lugar)
+    with pytest.raises(ValueError, match="ordenadas por día"):
+        _destinos_por_dia([np.array([3, 1], np.int32), np.array([0], np.int32)])

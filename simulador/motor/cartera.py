@@ -104,24 +104,54 @@ def apilar(carteras: list[Cartera]) -> Cartera:
         return carteras[0]
     n = np.array([c.n_clientes for c in carteras], np.int64)
     desde = np.concatenate([[0], np.cumsum(n)])
+    destinos = _destinos_por_dia([c.c_dia for c in carteras])
+    total = sum(c.n_compras for c in carteras)
     datos: dict[str, np.ndarray] = {}
     for campo_ in fields(Cartera):
         nombre = campo_.name
         if nombre in ("rep_cliente", "c_rep", "c_local", "desde_cliente"):
             continue
         partes = [getattr(c, nombre) for c in carteras]
-        if nombre == "c_cliente":
-            partes = [x.astype(np.int64) + desde[r] for r, x in enumerate(partes)]
-        datos[nombre] = np.concatenate(partes)
-    rep_c = np.concatenate([np.full(c.n_compras, r, np.int32) for r, c in enumerate(carteras)])
-    local = np.concatenate([np.arange(c.n_compras, dtype=np.int64) for c in carteras])
-    orden = orden_estable(datos["c_dia"])
-    for nombre in datos:
-        if nombre.startswith("c_"):
-            datos[nombre] = datos[nombre][orden]
-    datos["c_cliente"] = datos["c_cliente"].astype(np.int32)
+        if not nombre.startswith("c_"):
+            datos[nombre] = np.concatenate(partes)
+            continue
+        # cada compra va directo a su lugar en el orden por día (sin juntar y después ordenar)
+        tipo = np.int32 if nombre == "c_cliente" else partes[0].dtype
+        salida = np.empty((total, *partes[0].shape[1:]), tipo)
+        for r, x in enumerate(partes):
+            salida[destinos[r]] = x + desde[r] if nombre == "c_cliente" else x
+        datos[nombre] = salida
+    c_rep = np.empty(total, np.int32)
+    c_local = np.empty(total, np.int64)
+    for r, c in enumerate(carteras):
+        c_rep[destinos[r]] = r
+        c_local[destinos[r]] = np.arange(c.n_compras, dtype=np.int64)
     return Cartera(**datos, rep_cliente=np.repeat(np.arange(len(carteras), dtype=np.int32), n),
-                   c_rep=rep_c[orden], c_local=local[orden], desde_cliente=desde)
+                   c_rep=c_rep, c_local=c_local, desde_cliente=desde)
+
+
+def _destinos_por_dia(dias: list[np.ndarray]) -> list[np.ndarray]:
+    """Dónde queda cada compra de cada réplica al juntar todas por día, de forma estable.
+
+    Es la posición que le da ordenar de forma estable por día todas las compras, una réplica
+    detrás de la otra: en un mismo día van primero las de la réplica 0, después las de la 1, y
+    dentro de cada réplica en su orden. Cada réplica ya viene ordenada por día.
+    """
+    if any(d.size > 1 and bool((np.diff(d) < 0).any()) for d in dias):
+        raise ValueError("las compras de cada réplica deben venir ordenadas por día")
+    primero = min((int(d[0]) for d in dias if d.size), default=0)
+    ultimo = max((int(d[-1]) for d in dias if d.size), default=0)
+    k = ultimo - primero + 1
+    cuantas = np.stack([np.bincount(d - primero, minlength=k) for d in dias])  # [réplica, día]
+    # comienzo de cada día en el total y, dentro del día, lo de las réplicas anteriores
+    inicio_dia = np.concatenate([[0], np.cumsum(cuantas.sum(axis=0))[:-1]])
+    antes = np.cumsum(cuantas, axis=0) - cuantas
+    salida = []
+    for r, d in enumerate(dias):
+        rel = d - primero
+        propio = np.concatenate([[0], np.cumsum(cuantas[r])[:-1]])  # primera del día en r
+        salida.append(inicio_dia[rel] + antes[r, rel] + np.arange(d.size) - propio[rel])
+    return salida
 
 
 def _perfil_compras(escenario: Escenario, inicio: int, fin: int) -> np.ndarray:

@@ -328,6 +328,6 @@ def _seguimiento(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
         sim.c.pausa_hasta, f.paso_sig, f.dia_venc, sim.pasos_dias, INF)
     if ids.size == 0:
         return
-    for k in nucleo.unicos(k_paso):
+    for k in np.flatnonzero(np.bincount(k_paso, minlength=len(sim.pasos))):  # en orden
         esta = k_paso == k
         gestiones.ejecutar_paso(sim, sim.pasos[int(k)], ids[esta], cli[esta])
