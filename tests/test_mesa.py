@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy import stats
 
+from simulador.motor import nucleo
 from simulador.motor.mesa import FORZADA, RUTINA, URGENTE, Mesa
 
 
@@ -98,3 +101,18 @@ def test_cada_replica_usa_su_capacidad_y_su_cupo_de_cola() -> None:
     clientes, _ = mesa.atender(0, np.zeros(cola[0].size))
     assert sorted(clientes.tolist()) == [0, 6, 7, 20]
     assert mesa.en_cola.tolist() == [3, 1]
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 4), st.integers(0, 6))
+def test_elegir_llamadas_igual_a_lexsort(semilla: int, n_rep: int, cupo: int) -> None:
+    """El recorrido compilado atiende las mismas llamadas, en el mismo orden, que numpy."""
+    rng = np.random.default_rng(semilla)
+    n = 40
+    rep = rng.integers(0, n_rep, n).astype(np.int64)
+    nivel = rng.integers(0, 3, n).astype(np.int64)
+    puntaje = rng.choice(np.array([0.0, 1.5, 2.0, 7.25]), n)  # con empates
+    secuencia = np.lexsort((np.arange(n), -puntaje, -nivel, rep))
+    esperado = secuencia[nucleo.rango_en_grupo(rep[secuencia], n_rep) < cupo]
+    np.testing.assert_array_equal(nucleo.elegir_llamadas(rep, nivel, puntaje, cupo, n_rep),
+                                  esperado)

@@ -105,8 +105,10 @@ class Mesa:
         cliente, rep, nivel, orden, llegada, motivo = self.cola()
         if cliente.size == 0 or self.cupo_dia <= 0:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        secuencia = np.lexsort((orden, -puntaje, -nivel, rep))
-        atiende = secuencia[nucleo.rango_en_grupo(rep[secuencia], self.replicas) < self.cupo_dia]
+        # la cola va en orden de llegada (``orden`` crece: se agrega al final y se quita sin
+        # reordenar): por réplica, nivel, puntaje y llegada, hasta el cupo
+        atiende = nucleo.elegir_llamadas(rep, nivel, np.asarray(puntaje, np.float64),
+                                         self.cupo_dia, self.replicas)
         self.atendidas += np.bincount(rep[atiende], minlength=self.replicas)
         self.dias_espera += np.bincount(rep[atiende], weights=dia - llegada[atiende],
                                         minlength=self.replicas).astype(np.int64)

@@ -81,6 +81,7 @@ def calentar() -> None:
            f.cargos_condonados, f.estado, f.dia_cierre, 0, 2)
     sumar_por_replica(clientes, uno, uno, 1)
     particion_estable(clientes, 1)
+    elegir_llamadas(uno, uno, cero, 1, 1)
     i32, i8 = np.zeros(1, np.int32), np.zeros(1, np.int8)
     partir_libro(clientes, uno, uno, 1, i32, i32, uno, i8, uno)
     partir_costos(clientes, uno, 1, i32, i32, i8, uno, i32, 0, 0)
@@ -358,3 +359,41 @@ def partir_costos(rep_cliente: np.ndarray, desde_cliente: np.ndarray, n: int, di
                 a += 1
             k += 1
     return cortes, dia_r, cliente_r, tipo_r, centavos_r
+
+
+@njit(**_opciones)
+def elegir_llamadas(rep: np.ndarray, nivel: np.ndarray, puntaje: np.ndarray, cupo: int,
+                    n_rep: int) -> np.ndarray:  # pragma: no cover - compilado
+    """Las llamadas de la cola que se atienden hoy, en orden de atención.
+
+    La cola viene en orden de llegada. Cada réplica atiende hasta ``cupo``, por nivel (mayor
+    antes), puntaje (mayor antes) y llegada: lo mismo que
+    ``np.lexsort((llegada, -puntaje, -nivel, rep))`` recortado a ``cupo`` por réplica (un orden
+    estable por puntaje y después, por conteo, por réplica y nivel).
+    """
+    n = rep.size
+    por_puntaje = np.argsort(-puntaje, kind="mergesort")  # estable: a igual puntaje, llegada
+    clases = n_rep * 3
+    cortes = np.zeros(clases + 1, np.int64)
+    for j in range(n):
+        cortes[rep[j] * 3 + (2 - nivel[j]) + 1] += 1
+    for g in range(clases):
+        cortes[g + 1] += cortes[g]
+    lugar = cortes[:-1].copy()
+    orden = np.empty(n, np.int64)
+    for q in range(n):
+        i = por_puntaje[q]
+        g = rep[i] * 3 + (2 - nivel[i])
+        orden[lugar[g]] = i
+        lugar[g] += 1
+    atendidas = np.zeros(n_rep, np.int64)
+    salida = np.empty(n, np.int64)
+    k = 0
+    for q in range(n):
+        i = orden[q]
+        r = rep[i]
+        if atendidas[r] < cupo:
+            atendidas[r] += 1
+            salida[k] = i
+            k += 1
+    return salida[:k]
