@@ -287,9 +287,9 @@ def _armar(sim: Simulacion, *, consumir: bool, completo: bool
     libros = _libros_por_replica(sim, libro)
     por_evento = _partir(cart.rep_cliente[eventos["cliente"].to_numpy(np.int64)], n) \
         if n > 1 and len(eventos) else [slice(None)] * n
-    costos_por_replica = _costos_por_replica(sim, costos)  # antes de las tablas: menos pico
     _liberar(sim)
     sim.series.reconstruir(sim, libro)
+    costos_por_replica = _costos_por_replica(sim, costos)  # antes de las tablas: menos pico
     salida: list[tuple[ResultadoCorrida, ColumnasFacturas | None, CodigosSegmento | None]] = []
     for r in range(n):
         desde, hasta = int(cart.desde_cliente[r]), int(cart.desde_cliente[r + 1])
