@@ -407,10 +407,11 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
   en todas las corridas, también en los momentos lentos; la eficiencia paralela, con la medida
   intercalada, en la corrida de la tabla (1,80x) y no en otra (1,66x). En la app el cálculo
   queda en 3 s o menos, pero la página completa pasa de 3,5 s en los momentos lentos. En la
-  misma corrida en que la comparación sola tardó 1,61 s, la app calculó en 2,5 a 2,9 s: el
-  navegador, en la misma máquina, le quita CPU a los dos trabajadores mientras calculan (barra
-  de avance, indicador de «ejecutando») y después dibuja. Lo siguiente sería medir cuánto de eso
-  es la animación del navegador, armar las figuras sin la validación de Plotly (unos 0,2 s) y
+  misma corrida en que la comparación sola tardó 1,61 s, la app calculó en 2,5 a 2,9 s. Probé
+  si era el navegador quitándole CPU a los trabajadores mientras calculan: con Chromium en la
+  prioridad más baja (`nice` 19) la app calculó en 2,6 a 3,1 s, y sin cambiarla, en el mismo
+  momento, en 2,8 a 3,3 s; no es eso (o no solo eso). Lo siguiente sería medir el cálculo
+  dentro del proceso de la app, armar las figuras sin la validación de Plotly (unos 0,2 s) y
   bajar más la CPU por réplica: el turno de la mesa y las escaladas en recorridos compilados.
 - **Memoria de la escala.** De 1,91 a 1,93 GiB, como en las sesiones anteriores (1,89 a 1,97).
   El pico está al armar la tabla de 3 millones de facturas.
