@@ -307,7 +307,7 @@ def _armar(sim: Simulacion, *, consumir: bool, completo: bool
             columnas = columnas_facturas(sim, ids)
             codigos = (cart.segmento[desde:hasta].astype(np.int64),
                        cart.segmento[cart.c_cliente[ids]].astype(np.int64))
-            facturas = clientes = pd.DataFrame()
+            facturas, clientes = pd.DataFrame(), pd.DataFrame()
         salida.append((ResultadoCorrida(
             horizonte_dias=h,
             libro=libro_r,
