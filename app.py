@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from simulador.interfaz.navegacion import paginas
+from simulador.interfaz.navegacion import paginas, preparar_proceso
 
 st.set_page_config(page_title="Simulador de Cobranza", page_icon="💰", layout="wide",
                    initial_sidebar_state="expanded")
+preparar_proceso()
 st.navigation(paginas(), position="sidebar", expanded=True).run()
