@@ -281,6 +281,16 @@ def particion_estable(grupos: np.ndarray, n_grupos: int
 
 
 @njit(**_opciones)
+def _replica_de_filas(rep_cliente: np.ndarray, cliente: np.ndarray
+                      ) -> np.ndarray:  # pragma: no cover - compilado
+    """La réplica del cliente de cada fila."""
+    rep = np.empty(cliente.size, rep_cliente.dtype)
+    for j in range(cliente.size):
+        rep[j] = rep_cliente[cliente[j]]
+    return rep
+
+
+@njit(**_opciones)
 def partir_libro(rep_cliente: np.ndarray, desde_cliente: np.ndarray, local: np.ndarray, n: int,
                  dia: np.ndarray, cliente: np.ndarray, factura: np.ndarray, tipo: np.ndarray,
                  centavos: np.ndarray) -> tuple[np.ndarray, ...]:  # pragma: no cover - compilado
@@ -292,25 +302,18 @@ def partir_libro(rep_cliente: np.ndarray, desde_cliente: np.ndarray, local: np.n
     siendo «sin factura»). Devuelve ``cortes`` y las cinco columnas del ``Libro``.
     """
     m = dia.size
-    cortes = np.zeros(n + 1, np.int64)
-    for j in range(m):
-        cortes[rep_cliente[cliente[j]] + 1] += 1
-    for r in range(n):
-        cortes[r + 1] += cortes[r]
-    lugar = cortes[:-1].copy()
+    orden, cortes = particion_estable(_replica_de_filas(rep_cliente, cliente), n)
     dia_r, cliente_r = np.empty(m, dia.dtype), np.empty(m, np.int32)
     factura_r, tipo_r = np.empty(m, np.int64), np.empty(m, tipo.dtype)
     centavos_r = np.empty(m, centavos.dtype)
-    for j in range(m):
-        c = cliente[j]
-        r = rep_cliente[c]
-        k = lugar[r]
-        lugar[r] += 1
-        dia_r[k] = dia[j]
-        cliente_r[k] = c - desde_cliente[r]
-        factura_r[k] = local[factura[j]] if factura[j] >= 0 else -1
-        tipo_r[k] = tipo[j]
-        centavos_r[k] = centavos[j]
+    for r in range(n):
+        for k in range(cortes[r], cortes[r + 1]):
+            j = orden[k]
+            dia_r[k] = dia[j]
+            cliente_r[k] = cliente[j] - desde_cliente[r]
+            factura_r[k] = local[factura[j]] if factura[j] >= 0 else -1
+            tipo_r[k] = tipo[j]
+            centavos_r[k] = centavos[j]
     return cortes, dia_r, cliente_r, factura_r, tipo_r, centavos_r
 
 
@@ -328,17 +331,7 @@ def partir_costos(rep_cliente: np.ndarray, desde_cliente: np.ndarray, n: int, di
     propias). Devuelve ``cortes`` y las cuatro columnas de ``Costos``.
     """
     m, e = dia.size, dias_equipo.size
-    propias = np.zeros(n + 1, np.int64)
-    for j in range(m):
-        propias[rep_cliente[cliente[j]] + 1] += 1
-    for r in range(n):
-        propias[r + 1] += propias[r]
-    orden = np.empty(m, np.int64)
-    lugar = propias[:-1].copy()
-    for j in range(m):
-        r = rep_cliente[cliente[j]]
-        orden[lugar[r]] = j
-        lugar[r] += 1
+    orden, propias = particion_estable(_replica_de_filas(rep_cliente, cliente), n)
     cortes = np.empty(n + 1, np.int64)
     for r in range(n + 1):
         cortes[r] = propias[r] + r * e
@@ -373,19 +366,11 @@ def elegir_llamadas(rep: np.ndarray, nivel: np.ndarray, puntaje: np.ndarray, cup
     """
     n = rep.size
     por_puntaje = np.argsort(-puntaje, kind="mergesort")  # estable: a igual puntaje, llegada
-    clases = n_rep * 3
-    cortes = np.zeros(clases + 1, np.int64)
-    for j in range(n):
-        cortes[rep[j] * 3 + (2 - nivel[j]) + 1] += 1
-    for g in range(clases):
-        cortes[g + 1] += cortes[g]
-    lugar = cortes[:-1].copy()
-    orden = np.empty(n, np.int64)
+    clase = np.empty(n, np.int64)  # réplica y nivel (mayor antes) de cada una, en ese orden
     for q in range(n):
         i = por_puntaje[q]
-        g = rep[i] * 3 + (2 - nivel[i])
-        orden[lugar[g]] = i
-        lugar[g] += 1
+        clase[q] = rep[i] * 3 + (2 - nivel[i])
+    orden = por_puntaje[particion_estable(clase, n_rep * 3)[0]]
     atendidas = np.zeros(n_rep, np.int64)
     salida = np.empty(n, np.int64)
     k = 0
