@@ -113,39 +113,32 @@ def ventas_por_cliente(libro: Libro, desde: int, hasta: int) -> pd.Series:
 
 def saldos_por_cliente(libro: Libro) -> np.ndarray:
     """Los valores de ``saldo_por_cliente(libro)`` (sin armar la serie)."""
-    return _valores_por_cliente(libro, PESOS_SALDO, -sumas.SIN_LIMITE, sumas.SIN_LIMITE)
+    return _sumas_por_cliente(libro, PESOS_SALDO, -sumas.SIN_LIMITE, sumas.SIN_LIMITE)[0]
 
 
 def ventas_de_clientes(libro: Libro, desde: int, hasta: int) -> np.ndarray:
     """Los valores de ``ventas_por_cliente(libro, desde, hasta)`` (sin armar la serie)."""
-    return _valores_por_cliente(libro, sumas.pesos((COD["factura"],)), desde, hasta)
-
-
-def _valores_por_cliente(libro: Libro, peso: np.ndarray, desde: int, hasta: int) -> np.ndarray:
-    cliente = np.asarray(libro.cliente)
-    if cliente.size and cliente.min() >= 0:
-        return _sumas_por_cliente(libro, peso, desde, hasta)[0]
-    return _por_cliente(libro, peso, desde, hasta).to_numpy()
-
-
-def _sumas_por_cliente(libro: Libro, peso: np.ndarray, desde: int, hasta: int
-                       ) -> tuple[np.ndarray, np.ndarray]:
-    """Suma y número de cliente de los clientes con movimientos que cuentan (sin negativos)."""
-    cliente = np.asarray(libro.cliente)
-    suma, filas = sumas.sumar_por_grupo(cliente, *columnas_para_sumar(libro), peso, desde, hasta,
-                                        int(cliente.max()) + 1)
-    presentes = np.flatnonzero(filas)
-    return suma[presentes], presentes
+    return _sumas_por_cliente(libro, sumas.pesos((COD["factura"],)), desde, hasta)[0]
 
 
 def _por_cliente(libro: Libro, peso: np.ndarray, desde: int, hasta: int) -> pd.Series:
     """Suma de centavos por cliente, solo de los clientes con movimientos que cuentan (peso no
     nulo, día en ``[desde, hasta)``), en orden de número."""
+    suma, clientes = _sumas_por_cliente(libro, peso, desde, hasta)
+    return pd.Series(suma, index=clientes)
+
+
+def _sumas_por_cliente(libro: Libro, peso: np.ndarray, desde: int, hasta: int
+                       ) -> tuple[np.ndarray, np.ndarray]:
+    """Lo de ``_por_cliente`` como arreglos: la suma y el número de cada cliente."""
     cliente = np.asarray(libro.cliente)
     tipo, dia, centavos = columnas_para_sumar(libro)
     if cliente.size and cliente.min() >= 0:
-        suma, presentes = _sumas_por_cliente(libro, peso, desde, hasta)
-        return pd.Series(suma, index=presentes)
+        suma, filas = sumas.sumar_por_grupo(cliente, tipo, dia, centavos, peso, desde, hasta,
+                                            int(cliente.max()) + 1)
+        presentes = np.flatnonzero(filas)
+        return suma[presentes], presentes
     m = (peso[tipo] != 0) & (dia >= desde) & (dia < hasta)
     s = pd.Series(peso[tipo[m]] * centavos[m], index=np.asarray(cliente[m], np.int64))
-    return s.groupby(level=0).sum().astype(np.int64)
+    s = s.groupby(level=0).sum().astype(np.int64)
+    return s.to_numpy(), s.index.to_numpy()
