@@ -73,8 +73,7 @@ def _agregar(sim: Simulacion, clientes: np.ndarray,
 
 def por_cliente(sim: Simulacion, cliente: int) -> np.ndarray:
     """Facturas abiertas de un cliente, de la más antigua a la más nueva."""
-    ids = sim.abiertas()
-    return ids[sim.f.abiertas_cliente == cliente]
+    return de_clientes(sim, np.array([cliente], np.int64))
 
 
 def de_clientes(sim: Simulacion, clientes: np.ndarray) -> np.ndarray:
