@@ -58,13 +58,15 @@ REPETICIONES = 3
 virtual solo puede sumar tiempo."""
 
 
+def _pared(funcion: Any) -> float:
+    """Segundos de pared de una llamada."""
+    t = time.perf_counter()
+    funcion()
+    return time.perf_counter() - t
+
+
 def _menor(funcion: Any) -> float:
-    tiempos = []
-    for _ in range(REPETICIONES):
-        t = time.perf_counter()
-        funcion()
-        tiempos.append(time.perf_counter() - t)
-    return min(tiempos)
+    return min(_pared(funcion) for _ in range(REPETICIONES))
 
 
 def referencia() -> dict[str, float]:
@@ -165,12 +167,6 @@ def escala(limite: float) -> dict[str, float]:
 
 RONDAS_EFICIENCIA = 8
 """Rondas intercaladas de la eficiencia paralela (ver ``eficiencia``)."""
-
-
-def _pared(funcion: Any) -> float:
-    t = time.perf_counter()
-    funcion()
-    return time.perf_counter() - t
 
 
 def eficiencia() -> dict[str, float]:
