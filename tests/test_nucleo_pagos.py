@@ -30,7 +30,9 @@ def test_escanear_pagos_igual_a_numpy(semilla: int) -> None:
     umbral_k = rng.integers(0, 2, p).astype(np.int8)
     # siempre una que paga (llegó su fecha natural, libre) y una que no (ni fecha ni ventana)
     a, b = ids[:2]
-    dia_natural[[a, b]], dia_venc[b], escalada[a], en_plan[a] = (dia, dia + 1), dia + 3, 0, False
+    # y la que paga venció hace mucho (candidata a castigo)
+    dia_natural[[a, b]], dia_venc[[a, b]] = (dia, dia + 1), (20, dia + 3)
+    escalada[a], en_plan[a] = 0, False
     en_dificultad[clientes[0]] = quiebra[clientes[0]] = False
 
     # algunas ya no están abiertas (se cerraron desde la última vez): se saltan y se quitan
@@ -51,17 +53,27 @@ def test_escanear_pagos_igual_a_numpy(semilla: int) -> None:
     lam_esp[v] += (propio + impulso_cliente[clientes[ventana]]) * liquidez[ventana] \
         * np.where(libre[ventana], 1.0, 0.0)
     paga[ventana] |= libre[ventana] & (lam_esp[v] >= umbral_plano[2 * v + umbral_k[v]])
+    # las candidatas a un paso del seguimiento y a castigo, entre las abiertas
+    dia_paso = rng.integers(20, 40, p).astype(np.int32)
+    dia_paso[ids[0]], dia_paso[ids[1]] = dia, dia + 1  # una con paso hoy y una sin paso
+    limite_viejas = 25
+    con_paso = dia_paso[ids] <= dia
+    viejas = dia_venc[ids] <= limite_viejas
 
-    vivas, vivas_cli, n, pids, pcli = npg.escanear_pagos(
+    (vivas, vivas_cli, n, pids, pcli, paso_ids, paso_cli, viejas_ids) = npg.escanear_pagos(
         todas, todas_clientes, estado, 1, dia, dia_natural, dia_venc, escalada, en_plan,
         en_dificultad, quiebra, factor, impulso, impulso_dia, potencias, impulso_cliente, lam,
-        umbral_plano, umbral_k)
+        umbral_plano, umbral_k, dia_paso, limite_viejas)
     np.testing.assert_array_equal(vivas[:n], ids)
     np.testing.assert_array_equal(vivas_cli[:n], clientes)
     np.testing.assert_array_equal(pids, ids[paga])
     np.testing.assert_array_equal(pcli, clientes[paga])
     np.testing.assert_array_equal(lam, lam_esp)  # bit a bit
-    assert paga.any() and not paga.all()
+    np.testing.assert_array_equal(paso_ids, ids[con_paso])
+    np.testing.assert_array_equal(paso_cli, clientes[con_paso])
+    np.testing.assert_array_equal(viejas_ids, ids[viejas])
+    assert paga.any() and not paga.all() and con_paso.any() and not con_paso.all()
+    assert viejas.any() and not viejas.all()
 
 
 @settings(deadline=None, max_examples=60)

@@ -91,13 +91,13 @@ def iniciar_dia(sim: Simulacion, dia: int) -> None:
     _clientes(sim, dia)
     _emitir(sim, dia, atraso_extra)
     if f.abiertas.size:
-        _pagos(sim, dia)  # compacta la lista de abiertas en la misma pasada
+        # compacta la lista de abiertas en la misma pasada, y de paso junta las candidatas a un
+        # paso del seguimiento y a castigo (las que se cierren hoy se saltan después)
+        con_paso, con_paso_cli, viejas = _pagos(sim, dia)
         _cargos(sim, dia)
-        # los recorridos saltan las facturas que se cerraron hoy (sin compactar la lista)
-        _seguimiento(sim, dia, f.abiertas)
-        viejas = nucleo.hasta_dia(f.abiertas, f.dia_venc, dia - sim.politica.castigo_dias,
-                                  f.estado, ABIERTA)
-        viejas = viejas[(f.escalada[viejas] == 0) & ~f.en_plan[viejas]]
+        _seguimiento(sim, dia, con_paso, con_paso_cli)
+        viejas = viejas[(f.estado[viejas] == ABIERTA) & (f.escalada[viejas] == 0)
+                        & ~f.en_plan[viejas]]
         if viejas.size:
             dinero.castigar(sim, viejas)
     sim.c.impulso *= sim.decaimiento
@@ -244,18 +244,24 @@ def _en_horizonte(sim: Simulacion, dia: int, compras: np.ndarray, montos: np.nda
     return sim.por_replica(compras, montos)
 
 
-def _pagos(sim: Simulacion, dia: int) -> None:
+def _pagos(sim: Simulacion, dia: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Los pagos del día. Devuelve las candidatas a un paso del seguimiento (con su cliente) y a
+    castigo, abiertas antes de los pagos (ver ``nucleo_pagos.escanear_pagos``)."""
     f, c, cart = sim.f, sim.c, sim.cartera
     # (1) llega la fecha natural de pago (salvo en dificultad, en plan o escalada);
     # (2) la intensidad de las gestiones supera el umbral (desde 2 días antes del vencimiento)
-    vivas, vivas_cli, n, pids, pcli = nucleo_pagos.escanear_pagos(
-        f.abiertas, f.abiertas_cliente, f.estado, ABIERTA, dia, f.dia_natural, f.dia_venc,
-        f.escalada, f.en_plan, c.en_dificultad, c.quiebra, sim.params.factor_liquidez_dificultad,
-        f.impulso, f.impulso_dia, sim.potencias, c.impulso, f.lam, sim.umbral_plano, f.umbral_k)
+    vivas, vivas_cli, n, pids, pcli, con_paso, con_paso_cli, viejas = \
+        nucleo_pagos.escanear_pagos(
+            f.abiertas, f.abiertas_cliente, f.estado, ABIERTA, dia, f.dia_natural, f.dia_venc,
+            f.escalada, f.en_plan, c.en_dificultad, c.quiebra,
+            sim.params.factor_liquidez_dificultad, f.impulso, f.impulso_dia, sim.potencias,
+            c.impulso, f.lam, sim.umbral_plano, f.umbral_k, f.dia_paso,
+            dia - sim.politica.castigo_dias)
     f.fijar_abiertas(vivas, vivas_cli, n)  # la lista, compactada antes de los pagos de hoy
     sim.hay_cierres = False
+    candidatas = (con_paso, con_paso_cli, viejas)
     if pids.size == 0:
-        return
+        return candidatas
     # descuentos por pronto pago
     desc = f.con_descuento[pids]
     if desc.any():
@@ -289,6 +295,7 @@ def _pagos(sim: Simulacion, dia: int) -> None:
     dinero.saldar(sim, pids)
     sim.eventos.bloque(dia, pcli, pids, "pago")
     gestiones.senales(sim, nucleo.unicos(lentos), "paga más lento que su costumbre")
+    return candidatas
 
 
 def _cargos(sim: Simulacion, dia: int) -> None:
@@ -318,13 +325,14 @@ def _cargos(sim: Simulacion, dia: int) -> None:
             dinero.cargar(sim, corte, cent, "interes_mora")
 
 
-def _seguimiento(sim: Simulacion, dia: int, ids: np.ndarray) -> None:
+def _seguimiento(sim: Simulacion, dia: int, ids: np.ndarray, clientes: np.ndarray) -> None:
+    """Los pasos del seguimiento de hoy, entre las candidatas ``ids`` (de clientes ``clientes``)."""
     if len(sim.pasos) == 0:
         return
     f = sim.f
     # las que tocan hoy (no escaladas, sin plan, sin promesa vigente), con el paso ya avanzado
     ids, cli, k_paso = nucleo_seguimiento.pasos_de_hoy(
-        ids, f.abiertas_cliente, dia, f.dia_paso, f.estado, ABIERTA, f.escalada, f.en_plan,
+        ids, clientes, dia, f.dia_paso, f.estado, ABIERTA, f.escalada, f.en_plan,
         sim.c.pausa_hasta, f.paso_sig, f.dia_venc, sim.pasos_dias, INF)
     if ids.size == 0:
         return

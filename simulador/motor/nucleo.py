@@ -22,19 +22,6 @@ _opciones: dict[str, Any] = {"cache": True, "nogil": True}
 
 
 @njit(**_opciones)
-def hasta_dia(ids: np.ndarray, valores: np.ndarray, limite: int, estado: np.ndarray, abierta: int
-              ) -> np.ndarray:  # pragma: no cover - compilado
-    """``ids[(valores[ids] <= limite) & (estado[ids] == abierta)]`` en una sola pasada."""
-    salida = np.empty(ids.size, ids.dtype)
-    k = 0
-    for j in range(ids.size):
-        if valores[ids[j]] <= limite and estado[ids[j]] == abierta:
-            salida[k] = ids[j]
-            k += 1
-    return salida[:k]
-
-
-@njit(**_opciones)
 def compactar(ids: np.ndarray, clientes: np.ndarray, estado: np.ndarray, abierta: int
               ) -> tuple[np.ndarray, np.ndarray, int]:  # pragma: no cover - compilado
     """Las facturas de ``ids`` que siguen abiertas, con su cliente (misma alineación).
@@ -67,7 +54,6 @@ def calentar() -> None:
     f, c = EstadoFacturas(2), EstadoClientes(1, 0.5)
     ids = np.zeros(1, np.int64)
     clientes = np.zeros(1, np.int32)
-    hasta_dia(ids, f.dia_venc, 0, f.estado, ABIERTA)
     compactar(ids, clientes, f.estado, ABIERTA)
     uno = np.zeros(1, np.int64)
     escanear_clientes(c.confianza, c.en_dificultad, c.dificultad_hasta, c.prox_dificultad, 0)

@@ -19,9 +19,9 @@ def escanear_pagos(ids: np.ndarray, clientes: np.ndarray, estado: np.ndarray, ab
                    en_dificultad: np.ndarray, quiebra: np.ndarray, factor_dificultad: float,
                    impulso: np.ndarray, impulso_dia: np.ndarray, potencias: np.ndarray,
                    impulso_cliente: np.ndarray, lam: np.ndarray, umbral_plano: np.ndarray,
-                   umbral_k: np.ndarray
-                   ) -> tuple[np.ndarray, np.ndarray, int, np.ndarray, np.ndarray
-                              ]:  # pragma: no cover - compilado
+                   umbral_k: np.ndarray, dia_paso: np.ndarray, limite_viejas: int
+                   ) -> tuple[np.ndarray, np.ndarray, int, np.ndarray, np.ndarray, np.ndarray,
+                              np.ndarray, np.ndarray]:  # pragma: no cover - compilado
     """Las facturas abiertas que pagan hoy y su cliente (en el orden de ``ids``); acumula ``lam``.
 
     Una factura paga (1) si llegó su fecha natural y el cliente no está en dificultad ni la
@@ -30,44 +30,57 @@ def escanear_pagos(ids: np.ndarray, clientes: np.ndarray, estado: np.ndarray, ab
 
     En la misma pasada compacta la lista: salta las de ``ids`` que ya no están abiertas y
     devuelve, como ``nucleo.compactar``, dos búferes con las que siguen abiertas (antes de los
-    pagos de hoy) y cuántas son, y después las que pagan y su cliente.
+    pagos de hoy) y cuántas son, y después las que pagan y su cliente. Y, para no recorrer la
+    lista otra vez en el mismo día, las candidatas (abiertas antes de los pagos, en el orden de
+    ``ids``) a un paso del seguimiento (``dia_paso <= dia``) con su cliente, y a castigo
+    (``dia_venc <= limite_viejas``): quien las usa vuelve a mirar si siguen abiertas.
+
+    La intensidad no cambia si la factura no está libre o el cliente quebró (suma 0): esas no
+    hacen la cuenta, y el resultado es el mismo bit a bit.
     """
     vivas = np.empty(ids.size, ids.dtype)
     vivas_clientes = np.empty(ids.size, clientes.dtype)
     pagan = np.empty(ids.size, ids.dtype)
     sus_clientes = np.empty(ids.size, clientes.dtype)
-    n = 0
-    k = 0
+    con_paso = np.empty(ids.size, ids.dtype)
+    con_paso_clientes = np.empty(ids.size, clientes.dtype)
+    viejas = np.empty(ids.size, ids.dtype)
+    n = k = kp = kv = 0
     for j in range(ids.size):
         i = ids[j]
         if estado[i] != abierta:
             continue
+        c = clientes[j]
         vivas[n] = i
-        vivas_clientes[n] = clientes[j]
+        vivas_clientes[n] = c
         n += 1
+        if dia_paso[i] <= dia:
+            con_paso[kp] = i
+            con_paso_clientes[kp] = c
+            kp += 1
+        venc = dia_venc[i]
+        if venc <= limite_viejas:
+            viejas[kv] = i
+            kv += 1
         natural = dia_natural[i] <= dia
-        en_ventana = dia_venc[i] <= dia + 2
+        en_ventana = venc <= dia + 2
         if not natural and not en_ventana:
             continue  # ni llegó su fecha natural ni corre la intensidad de gestiones
-        c = clientes[j]
         libre = escalada[i] == 0 and not en_plan[i]
         paga = natural and libre and not en_dificultad[c]
-        if en_ventana:
-            if quiebra[c]:
-                liquidez = 0.0
-            elif en_dificultad[c]:
-                liquidez = factor_dificultad
-            else:
-                liquidez = 1.0
-            propio = impulso[i] * potencias[dia - impulso_dia[i]]
-            lam[i] += (propio + impulso_cliente[c]) * liquidez * (1.0 if libre else 0.0)
-            if libre and lam[i] >= umbral_plano[2 * i + umbral_k[i]]:
+        if en_ventana and libre:
+            if not quiebra[c]:
+                liquidez = factor_dificultad if en_dificultad[c] else 1.0
+                propio = impulso[i] * potencias[dia - impulso_dia[i]]
+                lam[i] += (propio + impulso_cliente[c]) * liquidez
+            if lam[i] >= umbral_plano[2 * i + umbral_k[i]]:
                 paga = True
         if paga:
             pagan[k] = i
             sus_clientes[k] = c
             k += 1
-    return vivas, vivas_clientes, n, pagan[:k], sus_clientes[:k]
+    return (vivas, vivas_clientes, n, pagan[:k], sus_clientes[:k], con_paso[:kp],
+            con_paso_clientes[:kp], viejas[:kv])
 
 
 @njit(**_opciones)
@@ -112,6 +125,6 @@ def calentar() -> None:
     escanear_pagos(ids, clientes, f.estado, 1, 0, f.dia_natural, f.dia_venc, f.escalada,
                    f.en_plan,
                    c.en_dificultad, c.quiebra, 0.5, f.impulso, f.impulso_dia, np.ones(2),
-                   c.impulso, f.lam, np.ones(4), f.umbral_k)
+                   c.impulso, f.lam, np.ones(4), f.umbral_k, f.dia_paso, 0)
     separar_pagos(ids, clientes, 0, f.parcial, np.ones(2), np.ones(1), np.zeros(1, np.int16),
                   f.dia_venc, np.zeros(1))
