@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from simulador.config import Escenario
 from simulador.experimentos import Comparacion, ResultadoReplicas
@@ -31,6 +32,11 @@ NOMBRE_TRAMO = {
     "91+": "Vencida más de 90 días",
 }
 NOTA_BANDA = "La franja sombreada contiene el 90 % de las réplicas (P5 a P95)."
+
+# La plantilla de todas las figuras. Como plantilla por omisión plotly la pone al crear cada figura
+# sin volver a validarla; puesta en cada figura con ``update_layout(template=...)`` la copia y la
+# valida entera (unos 10 ms por figura, que se notan en la página de resultados).
+pio.templates.default = "plotly_white"
 
 
 def _rgba(color: str, alfa: float) -> str:
@@ -52,43 +58,66 @@ def estilo(fig: go.Figure, fmt: Formato, *, titulo: str, eje_x: str, eje_y: str,
         xaxis_title=eje_x, yaxis_title=eje_y, separators=fmt.separadores_plotly,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "xanchor": "left", "x": 0,
                 "title": {"text": ""}},
-        template="plotly_white", height=alto, margin={"l": 70, "r": 20, "t": 120, "b": 60},
+        height=alto, margin={"l": 70, "r": 20, "t": 120, "b": 60},
         hoverlabel={"namelength": -1},
     )
     return fig
 
 
-def fechas(escenario: Escenario, dias: int) -> list[dt.date]:
-    """Las fechas de los días 0..dias-1 del horizonte."""
-    return [escenario.fecha_inicio + dt.timedelta(days=d) for d in range(dias)]
+def eje_dinero(fig: go.Figure, fmt: Formato, *, eje: str = "y") -> go.Figure:
+    """Montos del eje enteros, con el separador de miles y el símbolo de la moneda.
+
+    Sin esto plotly abrevia con «B» los miles de millones («$ 1,2B»), que en español se leería
+    como billones.
+    """
+    cambio = {"tickprefix": f"{fmt.simbolo} ", "exponentformat": "none", "tickformat": ",.0f"}
+    return fig.update_yaxes(**cambio) if eje == "y" else fig.update_xaxes(**cambio)
 
 
-def _banda(fig: go.Figure, x: Sequence[object], matriz: np.ndarray, nombre: str, col: str,
-           fmt: Formato, *, grupo: str) -> None:
+def eje_fechas(fig: go.Figure, *, mensual: bool = False) -> go.Figure:
+    """Fechas del eje x en números (día-mes-año), también al pasar el ratón.
+
+    Sin esto plotly escribe los meses en inglés («Jan 2026», «Mar 15, 2026»). Con ``mensual``
+    cada punto es un mes: una marca por mes y «mes-año» también al pasar el ratón.
+    """
+    if mensual:
+        return fig.update_xaxes(type="date", dtick="M1", tickformat="%m-%Y", hoverformat="%m-%Y")
+    return fig.update_xaxes(
+        type="date", hoverformat="%d-%m-%Y",
+        tickformatstops=[{"dtickrange": [None, "M1"], "value": "%d-%m-%Y"},
+                         {"dtickrange": ["M1", None], "value": "%m-%Y"}])
+
+
+def fechas(escenario: Escenario, dias: int) -> np.ndarray:
+    """Las fechas de los días 0..dias-1 del horizonte (``datetime64`` por día: plotly no las
+    revisa una por una, como haría con una lista de fechas)."""
+    return np.datetime64(escenario.fecha_inicio, "D") + np.arange(dias)
+
+
+def _banda(fig: go.Figure, x: Sequence[object] | np.ndarray, matriz: np.ndarray, nombre: str,
+           col: str, fmt: Formato, *, grupo: str) -> None:
     """Línea de la media con la franja P5-P95 de las réplicas (matriz [R, T])."""
     media = matriz.mean(axis=0)
     p5, p95 = np.percentile(matriz, 5, axis=0), np.percentile(matriz, 95, axis=0)
     plantilla = f"{fmt.simbolo} %{{y:,.0f}}"
-    fig.add_trace(go.Scatter(x=list(x), y=p95, mode="lines", line={"width": 0},
+    fig.add_trace(go.Scatter(x=x, y=p95, mode="lines", line={"width": 0},
                              legendgroup=grupo, showlegend=False, hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=list(x), y=p5, mode="lines", line={"width": 0}, fill="tonexty",
+    fig.add_trace(go.Scatter(x=x, y=p5, mode="lines", line={"width": 0}, fill="tonexty",
                              fillcolor=_rgba(col, 0.18), legendgroup=grupo, showlegend=False,
                              hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=list(x), y=media, mode="lines", name=nombre, legendgroup=grupo,
+    fig.add_trace(go.Scatter(x=x, y=media, mode="lines", name=nombre, legendgroup=grupo,
                              line={"color": col, "width": 2.5},
                              hovertemplate=f"{nombre}: {plantilla}<extra></extra>"))
 
 
 def por_mes(escenario: Escenario, diario: np.ndarray) -> tuple[list[dt.date], np.ndarray]:
     """Suma una matriz diaria [R, H] por mes calendario: (primer día de cada mes, [R, M])."""
-    dias = fechas(escenario, diario.shape[1])
-    meses = sorted({d.replace(day=1) for d in dias})
-    indice = {m: j for j, m in enumerate(meses)}
-    columnas = np.array([indice[d.replace(day=1)] for d in dias])
-    salida = np.zeros((diario.shape[0], len(meses)))
-    for j in range(len(meses)):
+    mes = fechas(escenario, diario.shape[1]).astype("datetime64[M]")
+    meses, columnas = np.unique(mes, return_inverse=True)
+    salida = np.zeros((diario.shape[0], meses.size))
+    for j in range(meses.size):
         salida[:, j] = diario[:, columnas == j].sum(axis=1)
-    return meses, salida
+    return meses.astype("datetime64[D]").tolist(), salida
 
 
 def fig_cobrado(comp: Comparacion, fmt: Formato) -> go.Figure:
@@ -98,8 +127,8 @@ def fig_cobrado(comp: Comparacion, fmt: Formato) -> go.Figure:
         meses, mensual = por_mes(comp.escenario, res.cobrado)
         _banda(fig, meses, mensual, res.politica.nombre, color(i), fmt, grupo=f"p{i}")
     fig.update_traces(selector={"mode": "lines", "showlegend": True}, mode="lines+markers")
-    fig.update_yaxes(tickprefix=f"{fmt.simbolo} ")
-    fig.update_xaxes(dtick="M1", tickformat="%m-%Y")
+    eje_dinero(fig, fmt)
+    eje_fechas(fig, mensual=True)
     fig.update_layout(hovermode="x unified")
     return estilo(fig, fmt, titulo="Caja: cobrado en cada mes", eje_x="Mes",
                   eje_y=f"Cobrado en el mes {fmt.sufijo_eje('moneda')}", nota=NOTA_BANDA)
@@ -112,7 +141,8 @@ def fig_cartera_total(comp: Comparacion, fmt: Formato) -> go.Figure:
         total = res.cartera_por_tramo.sum(axis=2)
         _banda(fig, fechas(comp.escenario, total.shape[1]), total, res.politica.nombre,
                color(i), fmt, grupo=f"p{i}")
-    fig.update_yaxes(tickprefix=f"{fmt.simbolo} ")
+    eje_dinero(fig, fmt)
+    eje_fechas(fig)
     fig.update_layout(hovermode="x unified")
     return estilo(fig, fmt, titulo="Cuentas por cobrar: saldo total al cierre de cada día",
                   eje_x="Fecha", eje_y=f"Saldo por cobrar {fmt.sufijo_eje('moneda')}",
@@ -130,7 +160,8 @@ def fig_cartera_tramos(res: ResultadoReplicas, escenario: Escenario, fmt: Format
             x=x, y=media[:, j], mode="lines", stackgroup="tramos", name=nombre,
             line={"width": 0.5, "color": COLORES_TRAMO[j]},
             hovertemplate=f"{nombre}: {fmt.simbolo} %{{y:,.0f}}<extra></extra>"))
-    fig.update_yaxes(tickprefix=f"{fmt.simbolo} ")
+    eje_dinero(fig, fmt)
+    eje_fechas(fig)
     fig.update_layout(hovermode="x unified")
     return estilo(fig, fmt, titulo=f"Antigüedad de la cartera: {res.politica.nombre}",
                   eje_x="Fecha", eje_y=f"Saldo por cobrar {fmt.sufijo_eje('moneda')}",
@@ -170,7 +201,7 @@ def fig_cascada(res: ResultadoReplicas, fmt: Formato) -> go.Figure:
         totals={"marker": {"color": COLORES[0]}},
         hovertemplate="%{y}: %{text}<extra></extra>", showlegend=True,
     ))
-    fig.update_xaxes(tickprefix=f"{fmt.simbolo} ")
+    eje_dinero(fig, fmt, eje="x")
     fig.update_yaxes(autorange="reversed")
     return estilo(fig, fmt, titulo=f"Resultado económico: {res.politica.nombre}",
                   eje_x=f"Monto en el horizonte {fmt.sufijo_eje('moneda')}", eje_y="Partida",
@@ -187,7 +218,7 @@ def fig_dispersion(comp: Comparacion, kpi: str, fmt: Formato) -> go.Figure:
             pointpos=0, marker={"color": color(i), "size": 5}, line={"color": color(i)},
             hovertemplate=f"{res.politica.nombre}: %{{y:,.1f}}<extra></extra>"))
     if unidad == "moneda":
-        fig.update_yaxes(tickprefix=f"{fmt.simbolo} ")
+        eje_dinero(fig, fmt)
     return estilo(fig, fmt, titulo=f"Variabilidad entre réplicas: {nombre}", eje_x="Política",
                   eje_y=f"{nombre} {fmt.sufijo_eje(unidad)}",
                   nota=f"Cada punto es una réplica ({comp.base.replicas} por política); la caja "
@@ -205,7 +236,7 @@ def fig_segmentos(comp: Comparacion, columna: str, nombre: str, unidad: str,
             name=res.politica.nombre, marker={"color": color(i)},
             hovertemplate=f"{res.politica.nombre}, %{{x}}: %{{y:,.1f}}<extra></extra>"))
     if unidad == "moneda":
-        fig.update_yaxes(tickprefix=f"{fmt.simbolo} ")
+        eje_dinero(fig, fmt)
     fig.update_layout(barmode="group")
     return estilo(fig, fmt, titulo=f"{nombre} por segmento de clientes", eje_x="Segmento",
                   eje_y=f"{nombre} {fmt.sufijo_eje(unidad)}", nota="Promedio de las réplicas.")
@@ -233,7 +264,7 @@ def fig_barrido(resumen: pd.DataFrame, ruta: str, etiqueta: str, unidad_palanca:
                                  marker={"size": 14, "color": COLORES[2], "symbol": "star"},
                                  name="Mejor valor probado", hoverinfo="skip"))
     if unidad == "moneda":
-        fig.update_yaxes(tickprefix=f"{fmt.simbolo} ")
+        eje_dinero(fig, fmt)
     return estilo(fig, fmt, titulo=f"{nombre} según {etiqueta.lower()}",
                   eje_x=f"{etiqueta} {fmt.sufijo_eje(unidad_palanca)}".strip(),
                   eje_y=f"{nombre} {fmt.sufijo_eje(unidad)}",
@@ -258,7 +289,7 @@ def fig_tornado(tabla: pd.DataFrame, kpi: str, fmt: Formato) -> go.Figure:
             hovertemplate="%{y}: %{customdata}<extra>" + texto + "</extra>"))
     fig.update_layout(barmode="overlay")
     if unidad == "moneda":
-        fig.update_xaxes(tickprefix=f"{fmt.simbolo} ")
+        eje_dinero(fig, fmt, eje="x")
     fig.add_vline(x=0, line={"color": "#333", "width": 1})
     return estilo(fig, fmt, titulo=f"Qué palancas pesan más en: {nombre}",
                   eje_x=f"Cambio frente a la política actual {fmt.sufijo_eje(unidad)}",

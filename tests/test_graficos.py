@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -18,14 +19,28 @@ FMT = Formato()
 
 
 
-def revisar(fig: object, *, unidad_y: str | None = None) -> dict:
+def revisar(fig: object, *, unidad_y: str | None = None, fechas: bool = False) -> dict:
     spec = json.loads(fig.to_json())  # type: ignore[attr-defined]
     lay = spec["layout"]
+    assert lay["template"]["layout"]["plot_bgcolor"] == "white", "la plantilla de la casa"
+    if fechas:  # fechas en números (plotly las escribiría en inglés: «Jan 2026»)
+        eje = lay["xaxis"]
+        assert eje["type"] == "date"
+        formatos = [eje["hoverformat"], eje.get("tickformat", ""),
+                    *(f["value"] for f in eje.get("tickformatstops", []))]
+        assert eje.get("tickformat") or eje.get("tickformatstops")
+        assert all(f and "%b" not in f and "%B" not in f for f in formatos if f != ""), formatos
+        # las fechas del eje (en las barras de la historia, su comienzo)
+        x = next(t.get("base") or t["x"] for t in spec["data"] if t.get("x") is not None)
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(x[0])[:10]), x[0]
     assert lay["title"]["text"].strip()
     assert lay["xaxis"]["title"]["text"].strip()
     assert lay["yaxis"]["title"]["text"].strip()
     if unidad_y:
         assert lay["yaxis"]["title"]["text"].endswith(unidad_y)
+    for eje in ("xaxis", "yaxis"):  # montos enteros: sin «B» de billion (se leería «billón»)
+        if lay[eje]["title"]["text"].endswith("($)"):
+            assert lay[eje]["exponentformat"] == "none" and lay[eje]["tickformat"] == ",.0f"
     assert lay["separators"] == ",."
     visibles = [t for t in spec["data"] if t.get("showlegend", True) is not False]
     assert all(t.get("name") for t in visibles), "toda serie visible lleva nombre en la leyenda"
@@ -34,11 +49,11 @@ def revisar(fig: object, *, unidad_y: str | None = None) -> dict:
 
 def test_figuras_de_la_comparacion(comparacion_chica: Comparacion) -> None:
     c = comparacion_chica
-    spec = revisar(g.fig_cobrado(c, FMT), unidad_y="($)")
+    spec = revisar(g.fig_cobrado(c, FMT), unidad_y="($)", fechas=True)
     assert [t["name"] for t in spec["data"] if t.get("showlegend", True) is not False] == [
         "Actual (laxa)", "Descuento", "Igual"]
-    revisar(g.fig_cartera_total(c, FMT), unidad_y="($)")
-    revisar(g.fig_cartera_tramos(c.base, c.escenario, FMT), unidad_y="($)")
+    revisar(g.fig_cartera_total(c, FMT), unidad_y="($)", fechas=True)
+    revisar(g.fig_cartera_tramos(c.base, c.escenario, FMT), unidad_y="($)", fechas=True)
     revisar(g.fig_dispersion(c, "dso", FMT), unidad_y="(días)")
     revisar(g.fig_segmentos(c, "incobrables_pct", "Incobrables", "%", FMT), unidad_y="(%)")
 
@@ -75,5 +90,5 @@ def test_figuras_de_cartera_y_cliente(comparacion_chica: Comparacion) -> None:
     ej = comparacion_chica.base.ejemplo
     assert ej is not None
     cliente = int(ej.facturas["cliente"].iloc[-1])
-    spec = revisar(fig_historia(ej.facturas, ej.eventos, esc, FMT, cliente))
+    spec = revisar(fig_historia(ej.facturas, ej.eventos, esc, FMT, cliente), fechas=True)
     assert f"cliente {cliente}" in spec["layout"]["title"]["text"]

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from simulador.config import Escenario
 from simulador.formato import Formato
-from simulador.graficos import COLORES, estilo
+from simulador.graficos import COLORES, eje_fechas, estilo
 
 ESTILO_EVENTO: dict[str, tuple[str, str, str]] = {
     # tipo -> (nombre en la leyenda, símbolo, color)
@@ -113,7 +113,7 @@ def fig_historia(facturas: pd.DataFrame, eventos: pd.DataFrame, esc: Escenario,
                     "line": {"width": 1, "color": color}},
             customdata=grupo["detalle"].astype(str),
             hovertemplate=f"{nombre}: %{{x|%d-%m-%Y}} %{{customdata}}<extra></extra>"))
-    fig.update_xaxes(type="date")
+    eje_fechas(fig)
     orden = ["Cliente", *[f"Factura {f}" for f in sorted(fac["factura"], reverse=True)]]
     fig.update_yaxes(categoryorder="array", categoryarray=orden[::-1])
     fig.update_layout(barmode="overlay")
