@@ -13,7 +13,6 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
 
 from simulador.config import Escenario
 from simulador.experimentos import Comparacion, ResultadoReplicas
@@ -32,11 +31,6 @@ NOMBRE_TRAMO = {
     "91+": "Vencida más de 90 días",
 }
 NOTA_BANDA = "La franja sombreada contiene el 90 % de las réplicas (P5 a P95)."
-
-# La plantilla de todas las figuras. Como plantilla por omisión plotly la pone al crear cada figura
-# sin volver a validarla; puesta en cada figura con ``update_layout(template=...)`` la copia y la
-# valida entera (unos 10 ms por figura, que se notan en la página de resultados).
-pio.templates.default = "plotly_white"
 
 
 def _rgba(color: str, alfa: float) -> str:
@@ -58,7 +52,7 @@ def estilo(fig: go.Figure, fmt: Formato, *, titulo: str, eje_x: str, eje_y: str,
         xaxis_title=eje_x, yaxis_title=eje_y, separators=fmt.separadores_plotly,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "xanchor": "left", "x": 0,
                 "title": {"text": ""}},
-        height=alto, margin={"l": 70, "r": 20, "t": 120, "b": 60},
+        template="plotly_white", height=alto, margin={"l": 70, "r": 20, "t": 120, "b": 60},
         hoverlabel={"namelength": -1},
     )
     return fig
