@@ -45,6 +45,51 @@ def test_cambiar_una_palanca_cambia_lo_que_toca() -> None:
     assert d.diferencia > 15 and d.distinguible
 
 
+class _Guardados:
+    """Un almacén mínimo (como el de la app) que cuenta lo que se guarda."""
+
+    def __init__(self) -> None:
+        self.datos: dict[tuple[object, ...], object] = {}
+        self.guardadas: list[str] = []
+
+    def obtener(self, clave: tuple[object, ...]) -> object | None:
+        return self.datos.get(clave)
+
+    def guardar(self, clave: tuple[object, ...], valor: object) -> None:
+        self.datos[clave] = valor
+        self.guardadas.append(valor.politica.nombre)  # type: ignore[attr-defined]
+
+
+def test_comparar_reutiliza_las_politicas_ya_simuladas() -> None:
+    """Con ``guardados`` solo se simula lo que cambió, y los números son los mismos."""
+    base = politica(nombre="Base", seguimiento=[{"dias": 5, "accion": "llamada"}])
+    alt1 = politica(nombre="Plazo 60", plazo_dias=60)
+    alt2 = politica(nombre="Plazo 45", plazo_dias=45)
+    g = _Guardados()
+    avances: list[tuple[int, int]] = []
+    primera = comparar(esc_chico(), [base, alt1, base], replicas=3, semilla=4, trabajadores=1,
+                       guardados=g, progreso=lambda h, t: avances.append((h, t)))
+    assert g.guardadas == ["Base", "Plazo 60"]  # la base repetida se simula una vez
+    assert avances[-1] == (6, 6)
+    avances.clear()
+    segunda = comparar(esc_chico(), [base, alt2], replicas=3, semilla=4, trabajadores=1,
+                       guardados=g, progreso=lambda h, t: avances.append((h, t)))
+    assert g.guardadas == ["Base", "Plazo 60", "Plazo 45"]  # solo la alternativa nueva
+    assert avances[-1] == (3, 3)
+    assert segunda.resultados[0] is primera.resultados[0]
+    # lo mismo que sin guardar nada
+    sola = comparar(esc_chico(), [base, alt2], replicas=3, semilla=4, trabajadores=1)
+    for a, b in zip(segunda.resultados, sola.resultados, strict=True):
+        pd.testing.assert_frame_equal(a.kpis, b.kpis)
+        assert np.array_equal(a.cartera_por_tramo, b.cartera_por_tramo)
+    assert segunda.pares[0].diferencias["dso"] == sola.pares[0].diferencias["dso"]
+    pd.testing.assert_frame_equal(primera.resultados[2].kpis, primera.resultados[0].kpis)
+    # otra semilla u otro número de réplicas no reutiliza
+    comparar(esc_chico(), [base], replicas=2, semilla=4, trabajadores=1, guardados=g)
+    comparar(esc_chico(), [base], replicas=3, semilla=5, trabajadores=1, guardados=g)
+    assert g.guardadas[-2:] == ["Base", "Base"]
+
+
 def test_resultados_identicos_con_cualquier_numero_de_trabajadores() -> None:
     pol = politica(seguimiento=[{"dias": 3, "accion": "llamada"}])
     uno = correr_replicas(esc_chico(), pol, replicas=4, semilla=9, trabajadores=1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -83,20 +83,65 @@ def diferencias(base: ResultadoReplicas, alt: ResultadoReplicas) -> ComparacionP
                           diferencias=salida)
 
 
+class Guardados(Protocol):
+    """Dónde guardar y buscar las réplicas ya simuladas de una política (p. ej. la caché de la app).
+
+    Las claves son tuplas (ver :func:`clave_politica`); los valores, :class:`ResultadoReplicas`,
+    que no se modifican después de guardarse.
+    """
+
+    def obtener(self, clave: tuple[object, ...]) -> object | None:
+        """Lo guardado con esa clave, o None."""
+
+    def guardar(self, clave: tuple[object, ...], valor: object) -> None:
+        """Guarda un valor con esa clave."""
+
+
+def clave_politica(escenario: Escenario, politica: Politica, *, replicas: int, semilla: int,
+                   detalle: bool) -> tuple[object, ...]:
+    """Lo que fija las réplicas de una política: el escenario, la política (su JSON), el número de
+    réplicas, la semilla y si la réplica 0 lleva el detalle."""
+    return ("replicas_politica", escenario.model_dump_json(exclude={"esquema"}),
+            politica.model_dump_json(exclude={"esquema"}), replicas, semilla, detalle)
+
+
 def comparar(escenario: Escenario, politicas: Sequence[Politica], *, replicas: int = 30,
              semilla: int = 1, trabajadores: int | None = None, progreso: Progreso | None = None,
-             detalle: bool = False, motor: str = "procesos") -> Comparacion:
-    """Corre todas las políticas con las mismas semillas y compara cada una con la primera."""
+             detalle: bool = False, motor: str = "procesos",
+             guardados: Guardados | None = None) -> Comparacion:
+    """Corre todas las políticas con las mismas semillas y compara cada una con la primera.
+
+    Con ``guardados``, las políticas que ya se simularon con el mismo escenario, réplicas,
+    semilla y detalle no se vuelven a simular (cada réplica de una política da lo mismo sola que
+    junto a otras: números aleatorios comunes), una política repetida se simula una vez, y lo
+    nuevo queda guardado. Así, cambiar solo una alternativa simula solo esa.
+    """
     if len(politicas) < 1:
         raise ValueError("se necesita al menos una política")
+    claves: list[tuple[object, ...] | None] = [
+        clave_politica(escenario, pol, replicas=replicas, semilla=semilla, detalle=detalle)
+        if guardados is not None else None for pol in politicas]
+    hechos: dict[int, ResultadoReplicas] = {}
+    a_correr: list[int] = []
+    for i, clave in enumerate(claves):
+        previo = guardados.obtener(clave) if guardados is not None and clave else None
+        if isinstance(previo, ResultadoReplicas):
+            hechos[i] = previo
+        elif clave is None or clave not in [claves[j] for j in a_correr]:
+            a_correr.append(i)
     tareas = []
-    for pol in politicas:
-        tareas += tareas_de(escenario, pol, replicas=replicas, semilla=semilla, detalle=detalle)
+    for i in a_correr:
+        tareas += tareas_de(escenario, politicas[i], replicas=replicas, semilla=semilla,
+                            detalle=detalle)
     corridas = correr_tareas(tareas, trabajadores=trabajadores, progreso=progreso, motor=motor)
-    resultados = [
-        armar_resultado(pol, semilla, corridas[i * replicas:(i + 1) * replicas])
-        for i, pol in enumerate(politicas)
-    ]
+    for k, i in enumerate(a_correr):
+        hechos[i] = armar_resultado(politicas[i], semilla,
+                                    corridas[k * replicas:(k + 1) * replicas])
+        clave = claves[i]
+        if guardados is not None and clave is not None:
+            guardados.guardar(clave, hechos[i])
+    resultados = [hechos[i] if i in hechos else hechos[claves.index(claves[i])]
+                  for i in range(len(politicas))]
     pares = [diferencias(resultados[0], r) for r in resultados[1:]]
     return Comparacion(
         escenario=escenario, semilla=semilla, resultados=resultados, pares=pares,

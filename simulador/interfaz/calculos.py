@@ -110,7 +110,8 @@ class Almacen:
 @st.cache_resource
 def almacen(tipo: str) -> Almacen:
     """Un almacén por tipo de corrida (se crea una vez por proceso)."""
-    return Almacen({"comparacion": 6, "barrido": 12, "sensibilidad": 12}.get(tipo, 8))
+    return Almacen({"comparacion": 6, "politica": 16, "barrido": 12,
+                    "sensibilidad": 12}.get(tipo, 8))
 
 
 def comparar_en_cache(esc_json: str, pols_json: tuple[str, ...], replicas: int, semilla: int,
@@ -118,7 +119,8 @@ def comparar_en_cache(esc_json: str, pols_json: tuple[str, ...], replicas: int, 
     """La comparación de la base (primera) con las alternativas.
 
     Sin el detalle de la réplica 0 (todas las réplicas van apiladas, que es lo rápido): la página
-    «Clientes» lo pide aparte con ``corrida_en_cache``, que da esa misma réplica.
+    «Clientes» lo pide aparte con ``corrida_en_cache``, que da esa misma réplica. Las réplicas de
+    cada política quedan guardadas aparte: si solo cambia una alternativa, solo ella se simula.
     """
     clave = (esc_json, pols_json, replicas, semilla)
     guardado = almacen("comparacion").obtener(clave)
@@ -126,7 +128,7 @@ def comparar_en_cache(esc_json: str, pols_json: tuple[str, ...], replicas: int, 
         return guardado
     comp = comparar(esc_de(esc_json), [pol_de(p) for p in pols_json], replicas=replicas,
                     semilla=semilla, progreso=_progreso,
-                    trabajadores=trabajadores())
+                    trabajadores=trabajadores(), guardados=almacen("politica"))
     almacen("comparacion").guardar(clave, comp)
     return comp
 
