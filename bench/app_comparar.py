@@ -7,6 +7,10 @@ mide desde el clic en «Simular y comparar» hasta la página completa (el guion
 misma semilla no volvería a simular). Informa también lo que dice la propia app («Resultados
 listos en X s»: solo el cálculo) y la menor de las repeticiones, como las demás medidas.
 
+Después de cada comparación cambia solo la alternativa (a «Estricta») y vuelve a medir: la app
+guarda las réplicas de cada política, así que solo simula la alternativa nueva (lo que hace un
+gerente que prueba una alternativa tras otra contra la misma base).
+
 Uso: ``python bench/app_comparar.py [--repeticiones N]`` (lo llama ``bench/correr_todo.py``).
 """
 
@@ -69,7 +73,7 @@ def medir(repeticiones: int) -> dict[str, float]:
         raise RuntimeError("no se encontró Chromium: instálelo con «apt-get install -y chromium»")
     datos = tempfile.mkdtemp(prefix="bench_app_")
     entorno = {**os.environ, "SIMULADOR_DB": str(Path(datos) / "sesiones.sqlite")}
-    pantalla, calculo, cpu_navegador = [], [], []
+    pantalla, calculo, cpu_navegador, solo_pantalla, solo_calculo = [], [], [], [], []
     try:
         with app_servida(entorno, limite_s=90.0) as url, sync_playwright() as p:
             navegador = p.chromium.launch(executable_path=chromium, headless=True,
@@ -81,23 +85,18 @@ def medir(repeticiones: int) -> dict[str, float]:
                 "radio", name="1", exact=True).click()
             _esperar_guion(page)
             alternativa = page.get_by_role("combobox", name="Alternativa 1")
-            alternativa.click()
-            page.get_by_role("option", name=re.compile(r"^Estándar")).first.click()
-            _esperar_guion(page)
-            expect(alternativa).to_have_value(re.compile(r"^Estándar"))
-            replicas = page.get_by_role("spinbutton", name="Réplicas por política")
-            replicas.fill("30")
-            replicas.press("Enter")
-            _esperar_guion(page)
-            # la primera vez arranca los trabajadores (la app los mantiene vivos): no se mide
-            for semilla in range(repeticiones + 1):
-                campo = page.get_by_role("spinbutton", name="Semilla")
-                campo.fill(str(100 + semilla))
-                campo.press("Enter")
+
+            def elegir(nombre: str) -> None:
+                alternativa.click()
+                page.get_by_role("option", name=re.compile(f"^{nombre}")).first.click()
                 _esperar_guion(page)
+                expect(alternativa).to_have_value(re.compile(f"^{nombre}"))
+
+            def medir_clic() -> tuple[float, float, float]:
+                """Pantalla, cálculo según la app y CPU del navegador de un clic en «Simular»."""
                 # señales baratas: buscar texto con los localizadores de Playwright recorre toda
                 # la página varias veces por segundo y le quita CPU a la simulación
-                assert not page.evaluate(_LISTOS)  # con otra semilla, los de antes no valen
+                assert not page.evaluate(_LISTOS)  # con otras entradas, los de antes no valen
                 inicio, cpu0 = time.perf_counter(), _cpu_de("chrom")
                 page.get_by_role("button", name="Simular y comparar").click()
                 page.wait_for_function(_LISTOS, polling=100, timeout=300_000)
@@ -107,19 +106,43 @@ def medir(repeticiones: int) -> dict[str, float]:
                 segundos = float(re.search(r"en ([\d.,]+) s", texto).group(1)  # type: ignore[union-attr]
                                  .replace(",", "."))
                 _esperar_guion(page)
+                return visto, segundos, gasto
+
+            elegir("Estándar")
+            replicas = page.get_by_role("spinbutton", name="Réplicas por política")
+            replicas.fill("30")
+            replicas.press("Enter")
+            _esperar_guion(page)
+            # la primera vez arranca los trabajadores (la app los mantiene vivos): no se mide
+            for semilla in range(repeticiones + 1):
                 if semilla > 0:
-                    pantalla.append(visto)
-                    calculo.append(segundos)
-                    cpu_navegador.append(gasto)
-                    print(f"semilla {100 + semilla}: {visto:.2f} s hasta la página completa, "
-                          f"{segundos} s de cálculo según la app; CPU del navegador {gasto:.2f} s",
-                          file=sys.stderr)
+                    elegir("Estándar")
+                campo = page.get_by_role("spinbutton", name="Semilla")
+                campo.fill(str(100 + semilla))
+                campo.press("Enter")
+                _esperar_guion(page)
+                visto, segundos, gasto = medir_clic()
+                if semilla == 0:
+                    continue
+                pantalla.append(visto)
+                calculo.append(segundos)
+                cpu_navegador.append(gasto)
+                elegir("Estricta")
+                solo_visto, solo_segundos, _ = medir_clic()
+                solo_pantalla.append(solo_visto)
+                solo_calculo.append(solo_segundos)
+                print(f"semilla {100 + semilla}: {visto:.2f} s hasta la página completa, "
+                      f"{segundos} s de cálculo según la app; CPU del navegador {gasto:.2f} s; "
+                      f"cambiando solo la alternativa: {solo_visto:.2f} s ({solo_segundos} s de "
+                      "cálculo)", file=sys.stderr)
             navegador.close()
     finally:
         shutil.rmtree(datos, ignore_errors=True)
     return {"segundos_en_pantalla": min(pantalla), "segundos_calculo_app": min(calculo),
             "mayor_en_pantalla": max(pantalla),
-            "cpu_navegador": min(cpu_navegador)}
+            "cpu_navegador": min(cpu_navegador),
+            "solo_alternativa_en_pantalla": min(solo_pantalla),
+            "solo_alternativa_calculo": min(solo_calculo)}
 
 
 def main() -> None:

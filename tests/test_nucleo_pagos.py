@@ -105,3 +105,46 @@ def test_separar_pagos_igual_a_numpy(semilla: int) -> None:
     np.testing.assert_array_equal(comp_cli, resto_cli)
     np.testing.assert_array_equal(lentos, resto_cli[lentas])
     assert parcial.any() and lentas.any()
+
+
+@settings(deadline=None, max_examples=60)
+@given(_semillas)
+def test_cargos_de_hoy_igual_a_numpy(semilla: int) -> None:
+    rng = np.random.default_rng(semilla)
+    p, dia, gracia, tasa = 300, 100, 5, 24.0
+    ids = np.sort(rng.choice(p, 200, replace=False)).astype(np.int64)
+    dia_venc = rng.integers(0, 110, p).astype(np.int32)
+    escalada = rng.choice(np.array([0, 1], np.int8), p, p=[0.85, 0.15])
+    en_plan = rng.random(p) < 0.1
+    cargo_hecho = rng.random(p) < 0.5
+    interes = rng.random(p) * 100
+    saldo_p = rng.integers(100, 10**7, p)
+    # siempre una vencida sin cargo que corta hoy, una con cargo y una dentro de la gracia
+    a, b, c = ids[:3]
+    dia_venc[[a, b, c]] = dia - gracia - 30, dia - gracia - 1, dia - gracia
+    escalada[[a, b]], en_plan[[a, b]], cargo_hecho[[a, b]] = 0, False, (False, True)
+
+    # lo que hacía el motor con numpy
+    hecho_esp, interes_esp = cargo_hecho.copy(), interes.copy()
+    tau = dia - dia_venc[ids]
+    vencidas = (tau > gracia) & (escalada[ids] == 0) & ~en_plan[ids]
+    v = ids[vencidas]
+    nuevo_esp = v[~hecho_esp[v]]
+    hecho_esp[v] = True
+    interes_esp[v] += saldo_p[v] * tasa / 100.0 / 365.0
+    corte_esp = v[((tau[vencidas] - gracia) % 30) == 0]
+
+    nuevo, corte = npg.cargos_de_hoy(ids, dia, dia_venc, escalada, en_plan, gracia, cargo_hecho,
+                                     interes, saldo_p, tasa)
+    np.testing.assert_array_equal(nuevo, nuevo_esp)
+    np.testing.assert_array_equal(corte, corte_esp)
+    np.testing.assert_array_equal(cargo_hecho, hecho_esp)
+    np.testing.assert_array_equal(interes, interes_esp)  # bit a bit
+    assert a in nuevo and a in corte and b not in nuevo and c not in v
+
+    # sin interés: marca los cargos y no toca el interés
+    antes = interes.copy()
+    _, corte = npg.cargos_de_hoy(ids, dia + 30, dia_venc, escalada, en_plan, gracia, cargo_hecho,
+                                 interes, saldo_p, 0.0)
+    assert corte.size == 0
+    np.testing.assert_array_equal(interes, antes)

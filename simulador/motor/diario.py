@@ -41,6 +41,9 @@ def preparar_politica(sim: Simulacion) -> None:
     sim.pasos = pol.seguimiento
     sim.pasos_dias = np.array([p.dias for p in pol.seguimiento], np.int64)
     sim.int_cargos = comp.intensidad_cargos(pol, cart.monto_medio)
+    meses = pol.credito.limite_meses_compra
+    sim.limite_credito = (meses * cart.compras_mes * cart.monto_medio * 100.0
+                          if meses is not None else np.zeros(0))
     adopcion = sim.params.adopcion_debito_directo_pct / 100.0
     sim.c.debito = (cart.u_debito < adopcion) if pol.automatizacion.ofrece_debito_directo \
         else np.zeros(cart.n_clientes, bool)
@@ -302,27 +305,21 @@ def _cargos(sim: Simulacion, dia: int) -> None:
     mora, f = sim.politica.mora, sim.f
     if mora.cargo_fijo <= 0 and mora.cargo_pct <= 0 and mora.interes_anual_pct <= 0:
         return
-    ids = sim.abiertas()
-    tau = dia - f.dia_venc[ids]
-    vencidas = (tau > mora.dias_gracia) & (f.escalada[ids] == 0) & ~f.en_plan[ids]
-    if not vencidas.any():
-        return
-    v = ids[vencidas]
-    nuevo = v[~f.cargo_hecho[v]]
+    # las vencidas pasada la gracia (sin escalar ni plan): las que aún no tenían el cargo y las
+    # que cortan el interés hoy; el interés del día ya queda devengado
+    nuevo, corte = nucleo_pagos.cargos_de_hoy(
+        sim.abiertas(), dia, f.dia_venc, f.escalada, f.en_plan, mora.dias_gracia, f.cargo_hecho,
+        f.interes, f.saldo_p, float(mora.interes_anual_pct))
     if nuevo.size and (mora.cargo_fijo > 0 or mora.cargo_pct > 0):
         monto = round(mora.cargo_fijo * 100) + np.round(f.saldo_p[nuevo] * mora.cargo_pct / 100.0)
         dinero.cargar(sim, nuevo, monto.astype(np.int64), "cargo_mora")
         tocados = nucleo.unicos(sim.cartera.c_cliente[nuevo])
         sim.c.confianza[tocados] += sim.params.delta_confianza_cargo
         sim.eventos.bloque(dia, sim.cartera.c_cliente[nuevo], nuevo, "cargo")
-    f.cargo_hecho[v] = True
-    if mora.interes_anual_pct > 0:
-        f.interes[v] += f.saldo_p[v] * mora.interes_anual_pct / 100.0 / 365.0
-        corte = v[((tau[vencidas] - mora.dias_gracia) % 30) == 0]
-        if corte.size:
-            cent = np.floor(f.interes[corte]).astype(np.int64)
-            f.interes[corte] -= cent
-            dinero.cargar(sim, corte, cent, "interes_mora")
+    if corte.size:
+        cent = np.floor(f.interes[corte]).astype(np.int64)
+        f.interes[corte] -= cent
+        dinero.cargar(sim, corte, cent, "interes_mora")
 
 
 def _seguimiento(sim: Simulacion, dia: int, ids: np.ndarray, clientes: np.ndarray) -> None:

@@ -105,14 +105,12 @@ def bloqueados(sim: Simulacion, cli: np.ndarray, monto: np.ndarray) -> np.ndarra
         bloqueo |= c.suspendido[cli]
     if cred.bloqueo_dias_vencida is not None:
         bloqueo |= max_atraso[cli] > cred.bloqueo_dias_vencida
-    if cred.limite_meses_compra is not None:
-        limite = (cred.limite_meses_compra * sim.cartera.compras_mes * sim.cartera.monto_medio
-                  * 100.0)
+    if cred.limite_meses_compra is not None:  # el límite de cada cliente: preparar_politica
         # compras del mismo día se acumulan en orden
         orden = np.argsort(cli, kind="stable")
         acum = np.zeros(cli.size)
         acum[orden] = _acumulado_por_grupo(cli[orden], monto[orden])
-        bloqueo |= saldo[cli] + acum > limite[cli]
+        bloqueo |= saldo[cli] + acum > sim.limite_credito[cli]
     return bloqueo
 
 

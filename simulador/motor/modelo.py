@@ -111,6 +111,7 @@ class Simulacion:
         self.pasos: tuple[Paso, ...] = ()
         self.pasos_dias = np.zeros(0, np.int64)
         self.int_cargos = np.zeros(0)
+        self.limite_credito = np.zeros(0)  # límite de cada cliente (centavos; vacío: sin límite)
         self.seg_arr: dict[str, np.ndarray] = {}
         self.base_rotacion = np.zeros(0)  # intensidad diaria de irse, por cliente
         self.plazo_extra_seg = np.zeros(0, np.int64)  # plazo negociado por segmento (días)

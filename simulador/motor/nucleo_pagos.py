@@ -115,6 +115,39 @@ def separar_pagos(ids: np.ndarray, clientes: np.ndarray, dia: int, ya_parcial: n
     return parciales[:kp], cli_parciales[:kp], completas[:kc], cli_completas[:kc], lentos[:kl]
 
 
+@njit(**_opciones)
+def cargos_de_hoy(ids: np.ndarray, dia: int, dia_venc: np.ndarray, escalada: np.ndarray,
+                  en_plan: np.ndarray, gracia: int, cargo_hecho: np.ndarray,
+                  interes: np.ndarray, saldo_p: np.ndarray, interes_anual_pct: float
+                  ) -> tuple[np.ndarray, np.ndarray]:  # pragma: no cover - compilado
+    """Las abiertas ``ids`` vencidas hace más de ``gracia`` días, sin escalar ni plan (una pasada).
+
+    Devuelve las que todavía no tenían el cargo por mora (y las marca en ``cargo_hecho``) y, si
+    hay interés, las que cortan el interés hoy (cada 30 días desde la gracia); a todas les devenga
+    el interés del día en ``interes``. Son las cuentas de ``diario._cargos`` con numpy, en el
+    mismo orden y con la misma aritmética.
+    """
+    nuevas = np.empty(ids.size, ids.dtype)
+    corte = np.empty(ids.size, ids.dtype)
+    kn = kc = 0
+    con_interes = interes_anual_pct > 0
+    for j in range(ids.size):
+        i = ids[j]
+        tau = dia - dia_venc[i]
+        if tau <= gracia or escalada[i] != 0 or en_plan[i]:
+            continue
+        if not cargo_hecho[i]:
+            cargo_hecho[i] = True
+            nuevas[kn] = i
+            kn += 1
+        if con_interes:
+            interes[i] += saldo_p[i] * interes_anual_pct / 100.0 / 365.0
+            if (tau - gracia) % 30 == 0:
+                corte[kc] = i
+                kc += 1
+    return nuevas[:kn], corte[:kc]
+
+
 def calentar() -> None:
     """Compila (o carga de la caché) los recorridos con los tipos que usa el motor."""
     from simulador.motor.estado import EstadoClientes, EstadoFacturas
@@ -128,3 +161,5 @@ def calentar() -> None:
                    c.impulso, f.lam, np.ones(4), f.umbral_k, f.dia_paso, 0)
     separar_pagos(ids, clientes, 0, f.parcial, np.ones(2), np.ones(1), np.zeros(1, np.int16),
                   f.dia_venc, np.zeros(1))
+    cargos_de_hoy(ids, 0, f.dia_venc, f.escalada, f.en_plan, 0, f.cargo_hecho, f.interes,
+                  f.saldo_p, 0.0)
