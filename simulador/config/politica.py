@@ -133,6 +133,10 @@ class PlanesPago(Modelo):
                            le=90)
     interes_anual_pct: float = campo(0.0, descripcion="Interés anual del plan",
                                      unidad="% anual", ge=0, le=200)
+    espera_tras_roto_dias: int = campo(
+        180, descripcion="Días sin ofrecerle otro plan a quien rompió uno (supuesto: sin esta "
+        "espera, a un cliente quebrado se le ofrecería un plan que rompe cada día)",
+        unidad="días", ge=0, le=730)
 
 
 class Promesas(Modelo):

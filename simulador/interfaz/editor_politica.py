@@ -153,6 +153,7 @@ RUTAS = (
     "alertas.activas",
     "planes.ofrecer", "planes.a_quien", "planes.dias_vencido_min", "planes.cuotas",
     "planes.intervalo_dias", "planes.pie_pct", "planes.interes_anual_pct",
+    "planes.espera_tras_roto_dias",
     "promesas.aceptar", "promesas.dias_max",
 )
 """Las palancas simples que edita el formulario (además de prioridad, seguimiento y cambios)."""
@@ -262,6 +263,8 @@ def editor(i: int, pol: Politica, fmt: Formato) -> Politica | None:
                 numero("Atraso mínimo para ofrecerlo (días)", pol.planes,
                        "planes.dias_vencido_min", entero=True)
                 numero("Cuotas", pol.planes, "planes.cuotas", entero=True)
+                numero("Días sin otro plan tras romper uno", pol.planes,
+                       "planes.espera_tras_roto_dias", entero=True)
             with b:
                 numero("Días entre cuotas", pol.planes, "planes.intervalo_dias", entero=True)
                 numero("Pago inicial (% del saldo)", pol.planes, "planes.pie_pct")

@@ -112,5 +112,6 @@ class EstadoClientes:
         self.promesas = np.zeros(c, np.int64)
         self.ofertas_plan = np.zeros(c, np.int64)
         self.planes_hechos = np.zeros(c, np.int64)
+        self.plan_roto_dia = np.full(c, -INF, np.int64)  # día en que rompió su último plan
         self.escaladas = np.zeros(c, np.int64)
         self.factura_reciente = np.full(c, -1, np.int64)  # la más reciente (nucleo_clientes)

@@ -270,7 +270,8 @@ def atender_llamadas(sim: Simulacion, clientes: np.ndarray, motivos: np.ndarray)
             elegible = c.en_dificultad[cl] & (u[:, 1] < 0.4 + 0.6 * eq.habilidad)
         else:
             elegible = atraso >= planes.dias_vencido_min
-        plan = vencido & ~c.en_plan[cl] & elegible
+        # a quien rompió un plan hace poco no se le ofrece otro (puede prometer)
+        plan = vencido & ~c.en_plan[cl] & elegible & _sin_plan_roto_reciente(sim, cl)
         for k in cl[plan]:
             ofrecer_plan(sim, int(k))
     if sim.politica.promesas.aceptar:
@@ -341,10 +342,22 @@ def vencer_promesas(sim: Simulacion) -> None:
         senales(sim, rotas, "promesa rota")
 
 
+def _sin_plan_roto_reciente(sim: Simulacion, clientes: np.ndarray) -> np.ndarray:
+    """Si a cada cliente ya se le puede ofrecer otro plan (pasó la espera desde que rompió uno)."""
+    espera = sim.politica.planes.espera_tras_roto_dias
+    return sim.dia - sim.c.plan_roto_dia[clientes] >= espera
+
+
 def ofrecer_plan(sim: Simulacion, cliente: int, *, forzado: bool = False) -> bool:
-    """Ofrece un plan de pago por lo vencido; el cliente lo acepta o no."""
+    """Ofrece un plan de pago por lo vencido; el cliente lo acepta o no.
+
+    Sin ``forzado`` (lo ofrece el equipo por su cuenta) no se ofrece a quien rompió un plan hace
+    menos de ``planes.espera_tras_roto_dias``; ``forzado`` es el capacitador en una pausa.
+    """
     c, f = sim.c, sim.f
     if c.en_plan[cliente]:
+        return False
+    if not forzado and not _sin_plan_roto_reciente(sim, np.array([cliente]))[0]:
         return False
     ids = por_cliente(sim, cliente)
     ids = ids[((sim.dia - f.dia_venc[ids]) > 0) & (f.escalada[ids] == 0)]

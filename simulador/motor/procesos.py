@@ -96,6 +96,7 @@ def plan_pago(env: simpy.Environment, sim: Simulacion, cliente: int, ids: np.nda
     f.en_plan[ids] = False
     c.en_plan[cliente] = False
     if roto:
+        c.plan_roto_dia[cliente] = sim.dia
         c.confianza[cliente] -= sim.params.delta_confianza_flexibilidad
         sim.eventos.fila(sim.dia, cliente, -1, "plan_roto", "no paga una cuota")
         gestiones.senal(sim, cliente, "plan de pago roto")
