@@ -54,6 +54,9 @@ ALT = RAIZ / "politicas" / "estandar.yaml"
 
 
 REPETICIONES = 3
+REPETICIONES_INTERACTIVO = 7
+"""La comparación interactiva se repite más: además de la menor se informa la mediana y la
+mayor (lo que espera un gerente en un momento cualquiera de la máquina)."""
 """Las medidas de pared se repiten y se informa la menor (como timeit): el ruido de la máquina
 virtual solo puede sumar tiempo."""
 
@@ -94,8 +97,9 @@ def referencia() -> dict[str, float]:
 def interactivo() -> dict[str, float]:
     esc, a, b = cargar_escenario(ESC), cargar_politica(BASE), cargar_politica(ALT)
     _calentar_grupo()
-    return {"segundos": _menor(lambda: comparar(esc, [a, b], replicas=30, semilla=1,
-                                                 trabajadores=2))}
+    veces = [_pared(lambda: comparar(esc, [a, b], replicas=30, semilla=1, trabajadores=2))
+             for _ in range(REPETICIONES_INTERACTIVO)]
+    return {"segundos": min(veces), "mediana": statistics.median(veces), "mayor": max(veces)}
 
 
 def politicas() -> dict[str, float]:
@@ -466,8 +470,10 @@ def escribir(cifras: dict[str, dict[str, float]]) -> None:
 
 Cifras medidas con `python bench/correr_todo.py --escribir` (`make bench` mide lo mismo sin
 escribir) en esta máquina ({platform.processor() or platform.machine()}, {os.cpu_count()} núcleos, Python
-{platform.python_version()}), el {time.strftime("%Y-%m-%d %H:%M")}. La comparación interactiva y las
-facturas por segundo de CPU son la menor de {REPETICIONES} repeticiones (como `timeit`); la eficiencia
+{platform.python_version()}), el {time.strftime("%Y-%m-%d %H:%M")}. La meta de la comparación
+interactiva se juzga con la menor de {REPETICIONES_INTERACTIVO} repeticiones (como `timeit`; la tabla
+da también la mediana y la mayor); las facturas por segundo de CPU y la app, con la menor de
+{REPETICIONES}; la eficiencia
 con el mismo trabajo, la mediana de {RONDAS_EFICIENCIA} rondas que miden 1 y 2 trabajadores
 seguidos; la escala, de una sola corrida. Ninguna prueba afirma sobre
 tiempos. Esta máquina virtual es compartida: según el momento, el mismo código tarda hasta un
@@ -475,7 +481,7 @@ tiempos. Esta máquina virtual es compartida: según el momento, el mismo códig
 
 | medida | meta | medido | |
 |---|---|---|---|
-| Comparación interactiva (PyME, 1.000 clientes, 365 días, 30 réplicas, 2 políticas, 2 trabajadores) | ≤ 3 s | {_dec(i['segundos'], 2)} s | {marca(i['segundos'] <= 3)} |
+| Comparación interactiva (PyME, 1.000 clientes, 365 días, 30 réplicas, 2 políticas, 2 trabajadores): la menor de {REPETICIONES_INTERACTIVO} · mediana · mayor | ≤ 3 s | {_dec(i['segundos'], 2)} s · {_dec(i['mediana'], 2)} s · {_dec(i['mayor'], 2)} s | {marca(i['segundos'] <= 3)}{"" if i['mayor'] <= 3 else " (la menor)"} |
 | La misma comparación en la app, en Chromium: cálculo según la app · hasta la página completa con todos los gráficos (el navegador corre en la misma máquina y usa {_dec(a['cpu_navegador'])} s de CPU) | ≈ 3 s (cálculo ≤ 3 s, página ≤ 3,5 s) | {_dec(a['segundos_calculo_app'])} s · {_dec(a['segundos_en_pantalla'])} s | {marca(a['segundos_calculo_app'] <= 3 and a['segundos_en_pantalla'] <= 3.5)} |
 | En la app, después, cambiar solo la alternativa (a «Estricta»): la base ya simulada no se repite | (informativo) | {_dec(a['solo_alternativa_calculo'])} s · {_dec(a['solo_alternativa_en_pantalla'])} s | |
 | Facturas simuladas por segundo de CPU (modelo completo, política estándar, 30 réplicas apiladas, con cierre e indicadores) | ≥ 150.000 | {_miles(r['facturas_por_segundo_cpu'])} ({r['ms_por_replica']:.0f} ms por réplica) | {marca(r['facturas_por_segundo_cpu'] >= 150_000)} |
