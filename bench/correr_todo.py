@@ -348,6 +348,30 @@ Lo que más pesó en la velocidad:
    Cada recorrido nuevo tiene su prueba contra la versión con numpy (`tests/test_nucleo_cierre.py`,
    `test_nucleo_pagos.py`, `test_mesa.py`, `test_motor_lotes.py`).
 
+10. **Tercera sesión del 2026-11-23** (lo del motor, idéntico bit a bit salvo los planes de
+   pago; las 66 combinaciones y los 12 lotes comparados contra las referencias guardadas):
+   - la pasada de pagos junta también las candidatas a un paso del seguimiento y a castigo: el
+     seguimiento y el castigo ya no recorren todas las abiertas otra vez; y no hace la cuenta de
+     la intensidad de una factura cuando suma 0 (no está libre o el cliente quebró);
+   - la mora del día (cargos e intereses) es un recorrido compilado
+     (`nucleo_pagos.cargos_de_hoy`) en vez de una decena de operaciones de numpy sobre todas las
+     abiertas, y el límite de crédito de cada cliente se calcula una vez por política y no en
+     cada emisión: con «Estricta», unos 10 % menos de CPU (mediana de 6 rondas intercaladas);
+   - **cambio del modelo, planes de pago:** a quien rompió un plan no se le ofrece otro durante
+     `planes.espera_tras_roto_dias` (180 días por omisión; ver `docs/modelo.md`, 7.12). Antes a
+     un cliente quebrado se le ofrecía y rompía un plan cada día; con «Flexible» eran unos 700
+     planes rotos por año cada 1.000 clientes y un lote de 30 réplicas costaba 10,0 s de CPU;
+     ahora, unos 94 planes rotos y 5,3 s;
+   - **la app no repite lo ya simulado:** `comparar(..., guardados=...)` reutiliza las réplicas
+     de cada política ya simulada con el mismo escenario, réplicas y semilla (cada réplica da lo
+     mismo sola que junto a otras). Cambiar solo la alternativa simula solo esa política, en dos
+     lotes, uno por trabajador;
+   - **las figuras se arman más rápido:** las fechas van como `datetime64` (plotly no las revisa
+     una por una): las tres figuras de la comparación pasan de unos 270 ms a unos 100 ms en el
+     proceso de la app. De paso, las fechas de los ejes van en números (antes plotly escribía
+     «Jan 2026») y los montos, enteros con separador de miles (antes «$ 1,05B», que en español se
+     lee como billones).
+
 Antes de estos cambios (commit `f5d5d58`) las mismas medidas daban: comparación interactiva 61,0 s;
 13.589 facturas por segundo de CPU; escala 225,9 s con 2,86 GiB; eficiencia paralela 1,44x. Al
 comienzo de la sesión de los puntos 4 y 5 (commit `0664898`): 7,3 s; 66.509 facturas por segundo
@@ -360,76 +384,49 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
   la vez (como en la comparación, con un trabajador por política) cada uno puede rendir hasta
   un 50 % menos. La fila «Carga de referencia» mide una carga fija que no depende del simulador
   (un bucle de Python y un orden de numpy) al comienzo y al final: con la máquina tranquila da
-  de 0,079 a 0,092 s de CPU, y en los momentos lentos (con el otro núcleo ocupado, por esta u
-  otra máquina virtual) de 0,10 a 0,14 s.
-- **Todas las corridas de la segunda sesión del 2026-11-23, con el código del punto 9**
-  (`python bench/correr_todo.py --solo interactivo app rendimiento` y `make bench`). La máquina
-  estuvo casi toda la sesión en un momento lento: la carga de referencia midió de 0,092 a
-  0,145 s.
-  - comparación interactiva: 1,61; 2,13; 2,31; 2,56; 2,61; 2,73 y 2,79 s. Cumple en todas;
-  - facturas por segundo de CPU: 177.027; 181.640; 190.933; 191.372; 200.492; 240.721 y 242.991
-    (de 62 a 86 ms por réplica). Cumple en todas;
-  - en la app, cálculo según la app: de 2,0 a 3,0 s (3,2 s una vez, antes de los dos últimos
-    cambios del punto 9); página completa: de 2,68 a 4,42 s, la mitad de las veces por encima de
-    3,6 s;
-  - escala: 12,5; 13,4; 16,0 y 16,1 s, con 1,91 a 1,93 GiB;
-  - eficiencia paralela (el mismo trabajo en 1 y 2 trabajadores): con la menor de 3 de cada uno,
-    como hasta ahora, 1,92; 1,56; 1,51; 1,60 y 1,57x. Esa razón junta dos mínimos medidos en
-    momentos distintos de la máquina; ahora cada ronda mide los dos seguidos y la cifra es la
-    mediana de las rondas: 1,66x (5 rondas) y 1,80x (8 rondas, la de la tabla).
-  En la sesión anterior, con el código de entonces y en momentos lentos parecidos, la comparación
-  midió de 2,86 a 3,06 s y se simularon de 134.449 a 136.350 facturas por segundo de CPU.
-- **Cuánto aceleró el código y cuánto la máquina.** Medido intercalado contra el commit del
-  comienzo de la sesión (`ff0ed83`): un lote de 30 réplicas de la estándar, alternando las dos
-  versiones en procesos nuevos, la menor de 3 por proceso, 10 rondas. Con la primera tanda del
-  punto 9 la mediana de las razones ronda por ronda fue 0,91; con la segunda, 0,88 (la menor de
-  cada versión: de 69,5 a 58,8 ms por réplica); con todo el punto 9, 0,87 (de 90,2 a 67,9 ms,
-  en un momento lento). El ruido de una ronda a otra es de ±15 %: la cifra es aproximada, unos
-  13 % menos de CPU por réplica. Para comparar dos versiones,
-  `python bench/contra_commit.py REF` intercala rondas en el mismo momento.
+  de 0,079 a 0,092 s de CPU, y en los momentos lentos de 0,10 a 0,15 s. Aun con la misma carga de
+  referencia, el mismo lote de réplicas varía ±25 % de una ronda a otra; para comparar dos
+  versiones del código, `python bench/contra_commit.py REF` intercala rondas en el mismo momento.
+- **Corridas de la tercera sesión del 2026-11-23** (la carga de referencia midió de 0,088 a
+  0,151 s):
+  - comparación interactiva, la menor de 3: 2,59 s al comenzar; con el código de hoy, 2,72 y
+    3,61 s (esta, en un momento lento entre dos cargas de referencia de 0,117 y 0,088 s); la
+    menor de 7: 2,55 s, con mediana 2,94 y mayor 3,21 s;
+  - facturas por segundo de CPU: 158.690 al comenzar (95 ms por réplica); con el código de hoy,
+    172.244 y 188.273 (88 y 80 ms por réplica). La sesión anterior terminó con 118.524 en el
+    momento más lento que se midió;
+  - en la app: el cálculo, de 2,0 a 3,7 s; la página completa, de 2,65 a 4,73 s. Cambiando solo
+    la alternativa, de 2,5 a 3,0 s de cálculo;
+  - escala: 15,5 s y 1,92 GiB; eficiencia paralela: 1,78x.
 - **En la app.** `bench/app_comparar.py` levanta la app, abre «Comparar políticas» en el Chromium
   de Debian, elige «Actual (laxa)» contra «Estándar» con 30 réplicas y mide desde el clic hasta
   la página completa (el guion terminó y dice «Resultados listos en X s»), con otra semilla en
-  cada repetición para no leer de la caché. La meta «unos 3 s» se toma como cálculo ≤ 3 s y
-  página completa ≤ 3,5 s. El navegador corre en la misma máquina de 2 núcleos y usa de 1,0 a
-  1,7 s de CPU por comparación, sobre todo al dibujar los gráficos; con el navegador en la
-  computadora del usuario, ese trabajo no compite con la simulación. Dibujar la página completa
-  agrega de 0,7 a 1,3 s al cálculo: armar las tres figuras de Plotly en Python cuesta unos 0,2 s
-  (la plantilla de cada figura, unos 20 ms) y convertirlas a JSON otros 0,07 s; el resto es el
-  navegador. Una trampa de medición que se evitó: esperar el resultado con los localizadores de
-  texto de Playwright recorre toda la página varias veces por segundo y le quitaba CPU a la
-  simulación (lo mostró el perfilador de Chromium).
+  cada repetición para no leer de la caché; después cambia solo la alternativa a «Estricta» y
+  vuelve a medir. La meta «unos 3 s» se toma como cálculo ≤ 3 s y página completa ≤ 3,5 s. El
+  navegador corre en la misma máquina de 2 núcleos y usa de 1,0 a 1,6 s de CPU por comparación,
+  sobre todo al dibujar los gráficos; con el navegador en la computadora del usuario, ese trabajo
+  no compite con la simulación. Con tiempos del propio proceso de la app: del clic al comienzo
+  del cálculo, unos 0,1 s; el cálculo; dibujar los resultados, de 0,27 a 0,38 s (antes de armar
+  las figuras más rápido); y el navegador, unos 0,5 s más hasta la página completa. La página
+  completa es entonces el cálculo más 0,7 a 1,0 s, y el cálculo es el de la comparación sola.
 - **Dónde marca el tiempo la comparación.** Cada política corre en un lote en su trabajador, en
-  paralelo; la pared es la del lote más lento más unos 20 ms. La estándar cuesta más que la laxa
-  (más pasos de seguimiento, llamadas y escaladas). Cada lote paga además un costo fijo por día
-  simulado (las operaciones del día que no dependen de cuántas réplicas haya; unos 270 ms por
-  lote con la máquina tranquila, contra unos 52 ms por cada réplica): por eso cada política corre
-  en un solo lote aunque las políticas cuesten distinto.
-- **Dónde está el costo ahora** (perfil por muestreo con `py-spy`, lote de 30 réplicas de la
-  estándar). La simulación día por día es unos tres cuartos; la cartera inicial, un 11 %; el
-  cierre del lote, un 8 %, y los indicadores, un 5 %. Dentro del día, lo que más pesa es el
-  recorrido de pagos sobre todas las facturas abiertas (un 15 %: de 8 a 10 ns por factura
-  abierta; guardar juntos los campos que lee no cambió nada, no lo frena la memoria sino la
-  cuenta de cada factura en su ventana de cobro), después el recorrido del seguimiento, la
-  emisión y el comienzo del día de los clientes, cada uno por debajo del 6 %; el resto está
-  repartido en partes de 1 a 3 %.
-- **Eficiencia paralela.** ¿La aceleración del punto 9 empeoró el paralelismo? En rondas
-  alternadas de a una entre el código del comienzo de la sesión (`ff0ed83`) y el de hoy (10
-  rondas de cada uno, cada una con 1 y 2 trabajadores seguidos), la mediana fue 1,70x con el de
-  entonces y 1,79x con el de hoy: no. Dentro de cada trabajador el tiempo de CPU es igual al de
-  pared (no espera a nadie); lo que falta para 2x es que cada núcleo rinde menos cuando el otro
-  también trabaja, y eso cambia con el momento de la máquina (la misma medida dio de 1,5 a 2,5x
-  de una ronda a otra).
-- **Qué falta.** La comparación interactiva, las facturas por segundo de CPU y la escala cumplen
-  en todas las corridas, también en los momentos lentos; la eficiencia paralela, con la medida
-  intercalada, en la corrida de la tabla (1,80x) y no en otra (1,66x). En la app el cálculo
-  queda en 3 s o menos, pero la página completa pasa de 3,5 s en los momentos lentos. En la
-  misma corrida en que la comparación sola tardó 1,61 s, la app calculó en 2,5 a 2,9 s. Probé
-  si era el navegador quitándole CPU a los trabajadores mientras calculan: con Chromium en la
-  prioridad más baja (`nice` 19) la app calculó en 2,6 a 3,1 s, y sin cambiarla, en el mismo
-  momento, en 2,8 a 3,3 s; no es eso (o no solo eso). Lo siguiente sería medir el cálculo
-  dentro del proceso de la app, armar las figuras sin la validación de Plotly (unos 0,2 s) y
-  bajar más la CPU por réplica: el turno de la mesa y las escaladas en recorridos compilados.
+  paralelo; la pared es la del lote más lento. Las políticas cuestan distinto (ver la tabla por
+  política): «Flexible con planes de pago» es la más cara (cada plan es un proceso SimPy, con sus
+  cuotas una por una) y «Niveles de seguimiento al estilo Odoo», la más barata.
+- **Dónde está el costo ahora** (lote de 30 réplicas de la estándar, midiendo cada fase):
+  preparar la simulación (la cartera de cada réplica, sobre todo los sorteos), un 12 %; la
+  simulación día por día, un 72 %; el cierre del lote, un 9 %, y los indicadores de cada réplica,
+  un 7 %. Dentro del día, los recorridos compilados son un 40 % del total; el mayor es el de
+  pagos sobre todas las abiertas (un 13 %), que cuesta sobre todo en las facturas dentro de su
+  ventana de cobro (unas 9.000 por día en el lote). Guardar juntos los campos que lee (un arreglo
+  de registros) no lo aceleró (6 rondas intercaladas, mediana 1,00): no lo frena la memoria. El
+  resto son decenas de operaciones chicas de numpy por día, repartidas en partes de 1 a 8 %.
+- **Qué falta.** Con la máquina tranquila o en un momento lento moderado todas las metas
+  se cumplen; en los momentos más lentos de la máquina no: la comparación interactiva pasó de
+  3 s una vez (3,61 s), las facturas por segundo de CPU bajaron de 150.000 al final de la sesión
+  anterior (118.524), y en la app la página completa pasa de 3,5 s cuando el cálculo pasa de
+  unos 2,6 s. Falta margen: bajar más la CPU por réplica (el turno de la mesa, las escaladas y la
+  emisión en recorridos compilados; la cartera de cada réplica generada una vez por trabajador).
 - **Memoria de la escala.** De 1,91 a 1,93 GiB, como en las sesiones anteriores (1,89 a 1,97).
   El pico está al armar la tabla de 3 millones de facturas.
 """

@@ -86,6 +86,9 @@ def test_editar_una_alternativa_cambia_los_resultados(chico: Escenario) -> None:
     despues = metricas(at)
     assert despues != antes
     assert "Con descuento 2/10" in " ".join(m.value for m in at.markdown)
+    # la base no cambió: sus réplicas guardadas se reutilizan y dan los mismos números
+    base = {k: v for k, v in antes.items() if k.endswith("Actual (laxa)")}
+    assert base and all(despues[k] == v for k, v in base.items())
 
 
 def test_formulario_invalido_muestra_el_error_en_espanol(chico: Escenario) -> None:
