@@ -31,46 +31,76 @@ AGENCIA, LEGAL = 1, 2
 
 
 class CalendarioEscalada:
-    """Grupos escalados (uno por cliente y escalada) y el día en que se resuelve cada uno."""
+    """Grupos escalados (uno por cliente y escalada), el día en que se resuelve cada uno y las
+    facturas escaladas de cada día de resolución (así el día no recorre todas las escaladas)."""
 
     def __init__(self) -> None:
-        self.cliente = np.zeros(0, np.int64)
-        self.exito = np.zeros(0, bool)
-        self.fraccion = np.zeros(0)
-        self.via = np.zeros(0, np.int8)
-        self.dia = np.zeros(0, np.int64)  # día en que se resuelve cada grupo
         self.n = 0
-        self._facturas: list[np.ndarray] = []  # facturas escaladas (se podan al resolver)
+        capacidad = 64
+        self._cliente = np.zeros(capacidad, np.int64)
+        self._exito = np.zeros(capacidad, bool)
+        self._fraccion = np.zeros(capacidad)
+        self._via = np.zeros(capacidad, np.int8)
+        self._por_dia: dict[int, list[np.ndarray]] = {}
 
-    def anotar_facturas(self, ids: np.ndarray) -> None:
-        """Anota facturas recién escaladas."""
-        self._facturas.append(ids)
+    @property
+    def cliente(self) -> np.ndarray:
+        """Cliente de cada grupo."""
+        return self._cliente[:self.n]
 
-    def facturas(self, estado: np.ndarray) -> np.ndarray:
-        """Las facturas escaladas que siguen abiertas (poda las cerradas), sin orden."""
-        if not self._facturas:
-            return np.zeros(0, np.int64)
-        todas = np.concatenate(self._facturas)
-        todas = todas[estado[todas] == ABIERTA]
-        self._facturas = [todas]
-        return todas
+    @property
+    def exito(self) -> np.ndarray:
+        """Si cada grupo recupera algo."""
+        return self._exito[:self.n]
 
-    def agregar(self, clientes: np.ndarray, exito: np.ndarray, fraccion: np.ndarray, via: int,
-                dias: np.ndarray) -> np.ndarray:
-        """Registra grupos nuevos; devuelve sus números."""
-        grupos = np.arange(self.n, self.n + clientes.size, dtype=np.int64)
-        self.n += clientes.size
-        self.cliente = np.concatenate([self.cliente, clientes])
-        self.exito = np.concatenate([self.exito, exito])
-        self.fraccion = np.concatenate([self.fraccion, fraccion])
-        self.via = np.concatenate([self.via, np.full(clientes.size, via, np.int8)])
-        self.dia = np.concatenate([self.dia, np.asarray(dias, np.int64)])
+    @property
+    def fraccion(self) -> np.ndarray:
+        """Fracción de la deuda que recupera cada grupo, si tiene éxito."""
+        return self._fraccion[:self.n]
+
+    @property
+    def via(self) -> np.ndarray:
+        """1 agencia, 2 vía legal."""
+        return self._via[:self.n]
+
+    def agregar(self, clientes: np.ndarray, exito: np.ndarray, fraccion: np.ndarray,
+                via: int) -> np.ndarray:
+        """Registra grupos nuevos; devuelve sus números (su día va con sus facturas:
+        ``anotar_facturas``)."""
+        k = clientes.size
+        if self.n + k > self._cliente.size:  # lugar de sobra: no se copia todo en cada escalada
+            capacidad = max(2 * self._cliente.size, self.n + k)
+            for nombre in ("_cliente", "_exito", "_fraccion", "_via"):
+                viejo = getattr(self, nombre)
+                nuevo = np.zeros(capacidad, viejo.dtype)
+                nuevo[:self.n] = viejo[:self.n]
+                setattr(self, nombre, nuevo)
+        fin = self.n + k
+        self._cliente[self.n:fin] = clientes
+        self._exito[self.n:fin] = exito
+        self._fraccion[self.n:fin] = fraccion
+        self._via[self.n:fin] = via
+        grupos = np.arange(self.n, fin, dtype=np.int64)
+        self.n = fin
         return grupos
 
-    def de_hoy(self, dia: int) -> np.ndarray:
-        """Los grupos que se resuelven ese día."""
-        return np.flatnonzero(self.dia == dia)
+    def anotar_facturas(self, ids: np.ndarray, dias: np.ndarray) -> None:
+        """Anota facturas recién escaladas con el día en que se resuelve su grupo."""
+        orden = np.argsort(dias, kind="stable")
+        dias, ids = dias[orden], ids[orden]
+        cortes = np.flatnonzero(dias[1:] != dias[:-1]) + 1
+        for d, parte in zip(dias[np.concatenate(([0], cortes))], np.split(ids, cortes),
+                            strict=True):
+            self._por_dia.setdefault(int(d), []).append(parte)
 
+    def facturas_de_hoy(self, dia: int, estado: np.ndarray) -> np.ndarray:
+        """Las facturas de los grupos que se resuelven ese día y siguen abiertas, en orden de
+        número (como las abiertas); el día sale del calendario."""
+        partes = self._por_dia.pop(dia, None)
+        if not partes:
+            return np.zeros(0, np.int64)
+        ids = np.concatenate(partes)
+        return np.sort(ids[estado[ids] == ABIERTA])
 
 
 def escalar(sim: Simulacion, ids: np.ndarray, via: str) -> None:
@@ -107,22 +137,15 @@ def escalar(sim: Simulacion, ids: np.ndarray, via: str) -> None:
         fraccion = np.where(quiebra, p.exito_legal_insolvente_pct / 100.0, 1.0)
         plazo = np.full(clientes.size, max(1.0, p.demora_legal_dias))
     dias = np.floor(sim.env.now + plazo).astype(np.int64) + sim.inicio
-    grupos = sim.escaladas.agregar(clientes, exito, fraccion, codigo, dias)
+    grupos = sim.escaladas.agregar(clientes, exito, fraccion, codigo)
     f.grupo_escalada[ids] = grupos[grupo_de]
-    sim.escaladas.anotar_facturas(ids)
+    sim.escaladas.anotar_facturas(ids, dias[grupo_de])
 
 
 def resolver(sim: Simulacion) -> None:
     """Resuelve los grupos escalados que vencen hoy: recupera lo que se pueda y castiga el resto."""
-    cal = sim.escaladas
-    hoy = cal.de_hoy(sim.dia)
-    if hoy.size == 0:
-        return
-    f = sim.f
-    marca = np.zeros(cal.n, bool)
-    marca[hoy] = True
-    ids = cal.facturas(f.estado)
-    ids = np.sort(ids[marca[f.grupo_escalada[ids]]])  # en orden de número, como las abiertas
+    cal, f = sim.escaladas, sim.f
+    ids = cal.facturas_de_hoy(sim.dia, f.estado)
     if ids.size == 0:
         return
     cliente, exito, fraccion, via = cal.cliente, cal.exito, cal.fraccion, cal.via
