@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from simulador.motor import comportamiento as comp
-from simulador.motor import dinero, nucleo
+from simulador.motor import dinero, nucleo, nucleo_clientes
 from simulador.motor.estado import ABIERTA
 
 if TYPE_CHECKING:
@@ -34,14 +34,21 @@ class CalendarioEscalada:
     """Grupos escalados (uno por cliente y escalada), el día en que se resuelve cada uno y las
     facturas escaladas de cada día de resolución (así el día no recorre todas las escaladas)."""
 
-    def __init__(self) -> None:
+    def __init__(self, inicio: int = 0, fin: int = 0, facturas: int = 0) -> None:
+        """``inicio``/``fin``: los días que se resuelven (del calentamiento al horizonte);
+        ``facturas``: cuántas facturas potenciales hay."""
         self.n = 0
         capacidad = 64
         self._cliente = np.zeros(capacidad, np.int64)
         self._exito = np.zeros(capacidad, bool)
         self._fraccion = np.zeros(capacidad)
         self._via = np.zeros(capacidad, np.int8)
-        self._por_dia: dict[int, list[np.ndarray]] = {}
+        # las facturas de cada día de resolución, en una lista enlazada por día (como las de cada
+        # cliente en nucleo_clientes): la primera de cada día y la anterior de cada factura
+        self._inicio, self._fin = inicio, fin
+        self._primera = np.full(max(0, fin - inicio), -1, np.int64)
+        self._anterior = np.full(facturas, -1, np.int32)
+        self._marca = np.zeros(max(0, fin - inicio), bool)
 
     @property
     def cliente(self) -> np.ndarray:
@@ -85,22 +92,20 @@ class CalendarioEscalada:
         return grupos
 
     def anotar_facturas(self, ids: np.ndarray, dias: np.ndarray) -> None:
-        """Anota facturas recién escaladas con el día en que se resuelve su grupo."""
-        orden = np.argsort(dias, kind="stable")
-        dias, ids = dias[orden], ids[orden]
-        cortes = np.flatnonzero(dias[1:] != dias[:-1]) + 1
-        for d, parte in zip(dias[np.concatenate(([0], cortes))], np.split(ids, cortes),
-                            strict=True):
-            self._por_dia.setdefault(int(d), []).append(parte)
+        """Anota facturas recién escaladas con el día en que se resuelve su grupo (las que se
+        resolverían después del horizonte no se anotan: ese día no llega)."""
+        dentro = dias < self._fin
+        nucleo_clientes.enlazar(ids[dentro], dias[dentro] - self._inicio, self._primera,
+                                self._anterior)
 
     def facturas_de_hoy(self, dia: int, estado: np.ndarray) -> np.ndarray:
         """Las facturas de los grupos que se resuelven ese día y siguen abiertas, en orden de
-        número (como las abiertas); el día sale del calendario."""
-        partes = self._por_dia.pop(dia, None)
-        if not partes:
+        número (como las abiertas)."""
+        if not self._inicio <= dia < self._fin or self._primera[dia - self._inicio] < 0:
             return np.zeros(0, np.int64)
-        ids = np.concatenate(partes)
-        return np.sort(ids[estado[ids] == ABIERTA])
+        return nucleo_clientes.de_clientes(np.array([dia - self._inicio], np.int64),
+                                           self._primera, self._anterior, self._marca, estado,
+                                           ABIERTA)
 
 
 def escalar(sim: Simulacion, ids: np.ndarray, via: str) -> None:

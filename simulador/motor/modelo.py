@@ -121,7 +121,8 @@ class Simulacion:
         self.pre_dia_desc = self.pre_descuento = np.zeros(0, np.int64)
         diario.preparar_politica(self)
         self.env.process(procesos.reloj(self.env, self))
-        self.escaladas = CalendarioEscalada()
+        self.escaladas = CalendarioEscalada(self.inicio, escenario.horizonte_dias,
+                                            self.f.estado.size)
         self.env.process(procesos.cada_dia(self.env, self, procesos.MITAD_DEL_DIA,
                                            gestiones.vencer_promesas))
         self.env.process(procesos.cada_dia(self.env, self, procesos.MITAD_DEL_DIA,
