@@ -1,6 +1,7 @@
 """Los atajos compilados del motor dan lo mismo que numpy."""
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -70,3 +71,11 @@ def test_sumar_por_replica_igual_a_bincount(n: int, datos: st.DataObject) -> Non
     obtenido = nucleo.sumar_por_replica(rep_de, facturas, centavos, n)
     assert obtenido.dtype == np.int64
     np.testing.assert_array_equal(obtenido, esperado)
+
+
+@pytest.mark.timeout(300)
+def test_calentar_termina() -> None:
+    """La precarga de los trabajadores (``experimentos/precarga.py``) compila todos los recorridos
+    con datos mínimos; si alguno no termina, ningún trabajador arranca y la app espera para
+    siempre."""
+    nucleo.calentar()

@@ -118,7 +118,9 @@ def calentar() -> None:
     f, c = EstadoFacturas(2), EstadoClientes(1, 0.5)
     uno, cero = np.zeros(1, np.int64), np.zeros(1)
     enlazar(uno, np.zeros(1, np.int32), c.factura_reciente, f.anterior)
-    enlazar(uno, uno.copy(), c.factura_reciente, f.anterior)  # por día (escalada.py)
+    # por día de resolución (escalada.py), en listas aparte: volver a enlazar la misma factura en
+    # la misma lista la dejaría apuntando a sí misma
+    enlazar(uno, uno.copy(), np.full(1, -1, np.int64), np.full(1, -1, np.int32))
     de_clientes(uno, c.factura_reciente, f.anterior, np.zeros(1, bool), f.estado, ABIERTA)
     agregar(uno, c.factura_reciente, f.anterior, np.zeros(1, bool), f.estado, ABIERTA, 0,
             f.dia_venc, f.saldo_p, f.saldo_c, cero, cero.copy(), uno.copy(), uno.copy())
