@@ -66,6 +66,7 @@ def _cpu_de(nombre: str) -> float:
 
 def medir(repeticiones: int) -> dict[str, float]:
     """Segundos desde el clic hasta la lectura en pantalla (la menor) y lo que dice la app."""
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import expect, sync_playwright
 
     chromium = ruta_chromium()
@@ -87,8 +88,17 @@ def medir(repeticiones: int) -> dict[str, float]:
             alternativa = page.get_by_role("combobox", name="Alternativa 1")
 
             def elegir(nombre: str) -> None:
-                alternativa.click()
-                page.get_by_role("option", name=re.compile(f"^{nombre}")).first.click()
+                opcion = page.get_by_role("option", name=re.compile(f"^{nombre}")).first
+                for _ in range(3):  # a veces el clic llega mientras la página se redibuja
+                    alternativa.click()
+                    try:
+                        opcion.wait_for(timeout=5_000)
+                    except PlaywrightError:
+                        page.keyboard.press("Escape")
+                        _esperar_guion(page)
+                        continue
+                    opcion.click()
+                    break
                 _esperar_guion(page)
                 expect(alternativa).to_have_value(re.compile(f"^{nombre}"))
 
