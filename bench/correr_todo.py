@@ -357,6 +357,8 @@ Lo que más pesó en la velocidad:
      (`nucleo_pagos.cargos_de_hoy`) en vez de una decena de operaciones de numpy sobre todas las
      abiertas, y el límite de crédito de cada cliente se calcula una vez por política y no en
      cada emisión: con «Estricta», unos 10 % menos de CPU (mediana de 6 rondas intercaladas);
+   - las facturas escaladas se anotan en una lista enlazada por día de resolución: el día ya no
+     recorre todas las escaladas abiertas (menos del 1 % del total con la laxa, que escala más);
    - **cambio del modelo, planes de pago:** a quien rompió un plan no se le ofrece otro durante
      `planes.espera_tras_roto_dias` (180 días por omisión; ver `docs/modelo.md`, 7.12). Antes a
      un cliente quebrado se le ofrecía y rompía un plan cada día; con «Flexible» eran unos 700
@@ -387,17 +389,19 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
   de 0,079 a 0,092 s de CPU, y en los momentos lentos de 0,10 a 0,15 s. Aun con la misma carga de
   referencia, el mismo lote de réplicas varía ±25 % de una ronda a otra; para comparar dos
   versiones del código, `python bench/contra_commit.py REF` intercala rondas en el mismo momento.
-- **Corridas de la tercera sesión del 2026-11-23** (la carga de referencia midió de 0,088 a
-  0,151 s):
+- **Corridas de la tercera sesión del 2026-11-23** (la carga de referencia midió de 0,084 a
+  0,151 s). La de la tabla es la última, con todo el código de hoy:
   - comparación interactiva, la menor de 3: 2,59 s al comenzar; con el código de hoy, 2,72 y
-    3,61 s (esta, en un momento lento entre dos cargas de referencia de 0,117 y 0,088 s); la
-    menor de 7: 2,55 s, con mediana 2,94 y mayor 3,21 s;
+    3,61 s (esta, en un momento lento). La menor de 7: 2,55 s (mediana 2,94, mayor 3,21), 2,08 s
+    (mediana 2,59, mayor 2,78) y 1,77 s (mediana 3,25, mayor 3,37: la de la tabla). Nueve
+    repeticiones seguidas, fuera del banco: de 2,11 a 3,29 s de pared, con 0,02 a 0,04 s de CPU
+    del proceso principal: la diferencia es el momento de la máquina, no el código;
   - facturas por segundo de CPU: 158.690 al comenzar (95 ms por réplica); con el código de hoy,
-    172.244 y 188.273 (88 y 80 ms por réplica). La sesión anterior terminó con 118.524 en el
-    momento más lento que se midió;
-  - en la app: el cálculo, de 2,0 a 3,7 s; la página completa, de 2,65 a 4,73 s. Cambiando solo
-    la alternativa, de 2,5 a 3,0 s de cálculo;
-  - escala: 15,5 s y 1,92 GiB; eficiencia paralela: 1,78x.
+    172.244, 188.273 y 228.456 (88, 80 y 66 ms por réplica). La sesión anterior terminó con
+    118.524 en el momento más lento que se midió;
+  - en la app: el cálculo, de 2,0 a 3,7 s; la página completa, de 2,65 a 4,73 s (en la corrida
+    de la tabla, de 2,82 a 4,64 s). Cambiando solo la alternativa: de 1,7 a 3,0 s de cálculo;
+  - escala: 9,5 y 15,5 s, con 1,92 GiB; eficiencia paralela: 1,78 y 1,95x.
 - **En la app.** `bench/app_comparar.py` levanta la app, abre «Comparar políticas» en el Chromium
   de Debian, elige «Actual (laxa)» contra «Estándar» con 30 réplicas y mide desde el clic hasta
   la página completa (el guion terminó y dice «Resultados listos en X s»), con otra semilla en
@@ -421,12 +425,13 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
   ventana de cobro (unas 9.000 por día en el lote). Guardar juntos los campos que lee (un arreglo
   de registros) no lo aceleró (6 rondas intercaladas, mediana 1,00): no lo frena la memoria. El
   resto son decenas de operaciones chicas de numpy por día, repartidas en partes de 1 a 8 %.
-- **Qué falta.** Con la máquina tranquila o en un momento lento moderado todas las metas
-  se cumplen; en los momentos más lentos de la máquina no: la comparación interactiva pasó de
-  3 s una vez (3,61 s), las facturas por segundo de CPU bajaron de 150.000 al final de la sesión
-  anterior (118.524), y en la app la página completa pasa de 3,5 s cuando el cálculo pasa de
-  unos 2,6 s. Falta margen: bajar más la CPU por réplica (el turno de la mesa, las escaladas y la
-  emisión en recorridos compilados; la cartera de cada réplica generada una vez por trabajador).
+- **Qué falta.** En la corrida de la tabla todas las metas se cumplen con la menor de las
+  repeticiones, pero no en todas las repeticiones: la comparación interactiva tuvo mediana 3,25 s
+  y en la app la página completa llegó a 4,64 s. En los momentos más lentos de la máquina
+  tampoco se cumplen las menores (la comparación interactiva, 3,61 s una vez; las facturas por
+  segundo de CPU, 118.524 al final de la sesión anterior). Falta margen, de un 20 % menos de CPU
+  por réplica o más: el turno de la mesa, la emisión y la cartera de cada réplica son lo
+  siguiente (ver «Dónde está el costo ahora»).
 - **Memoria de la escala.** De 1,91 a 1,93 GiB, como en las sesiones anteriores (1,89 a 1,97).
   El pico está al armar la tabla de 3 millones de facturas.
 """
