@@ -84,6 +84,13 @@ def test_comparar_reutiliza_las_politicas_ya_simuladas() -> None:
         assert np.array_equal(a.cartera_por_tramo, b.cartera_por_tramo)
     assert segunda.pares[0].diferencias["dso"] == sola.pares[0].diferencias["dso"]
     pd.testing.assert_frame_equal(primera.resultados[2].kpis, primera.resultados[0].kpis)
+    # todo ya simulado (en otro orden): no simula nada y la diferencia cambia de signo
+    avances.clear()
+    tercera = comparar(esc_chico(), [alt2, base], replicas=3, semilla=4, trabajadores=1,
+                       guardados=g, progreso=lambda h, t: avances.append((h, t)))
+    assert g.guardadas == ["Base", "Plazo 60", "Plazo 45"] and not avances
+    assert tercera.pares[0].diferencias["dso"].diferencia == \
+        -segunda.pares[0].diferencias["dso"].diferencia
     # otra semilla u otro número de réplicas no reutiliza
     comparar(esc_chico(), [base], replicas=2, semilla=4, trabajadores=1, guardados=g)
     comparar(esc_chico(), [base], replicas=3, semilla=5, trabajadores=1, guardados=g)
