@@ -41,10 +41,11 @@ def test_facturas_de_hoy_como_recorrer_todas_las_escaladas(semilla: int) -> None
         cal.anotar_facturas(ids, dias[de_cada])
     estado[rng.choice(usadas, usadas // 4, replace=False)] = PAGADA  # algunas ya se cerraron
     assert cal.n == len(dia_de_grupo) > 64
-    np.testing.assert_array_equal(cal.cliente, np.concatenate(clientes))
-    np.testing.assert_array_equal(cal.exito, np.concatenate(exitos))
-    np.testing.assert_array_equal(cal.fraccion, np.concatenate(fracciones))
-    np.testing.assert_array_equal(cal.via, [1 + (i + 1) % 2 for i, c in enumerate(clientes)
+    cliente, exito, fraccion, via = cal.grupos()
+    np.testing.assert_array_equal(cliente, np.concatenate(clientes))
+    np.testing.assert_array_equal(exito, np.concatenate(exitos))
+    np.testing.assert_array_equal(fraccion, np.concatenate(fracciones))
+    np.testing.assert_array_equal(via, [1 + (i + 1) % 2 for i, c in enumerate(clientes)
                                             for _ in c])
     escaladas = np.flatnonzero(grupo_de_factura >= 0)
     dia_de_grupo_ = np.array(dia_de_grupo)

@@ -38,11 +38,9 @@ class CalendarioEscalada:
         """``inicio``/``fin``: los días que se resuelven (del calentamiento al horizonte);
         ``facturas``: cuántas facturas potenciales hay."""
         self.n = 0
-        capacidad = 64
-        self._cliente = np.zeros(capacidad, np.int64)
-        self._exito = np.zeros(capacidad, bool)
-        self._fraccion = np.zeros(capacidad)
-        self._via = np.zeros(capacidad, np.int8)
+        # cliente, éxito, fracción recuperada y vía de cada grupo, con lugar de sobra
+        self._grupos = {"cliente": np.zeros(64, np.int64), "exito": np.zeros(64, bool),
+                        "fraccion": np.zeros(64), "via": np.zeros(64, np.int8)}
         # las facturas de cada día de resolución, en una lista enlazada por día (como las de cada
         # cliente en nucleo_clientes): la primera de cada día y la anterior de cada factura
         self._inicio, self._fin = inicio, fin
@@ -50,43 +48,25 @@ class CalendarioEscalada:
         self._anterior = np.full(facturas, -1, np.int32)
         self._marca = np.zeros(max(0, fin - inicio), bool)
 
-    @property
-    def cliente(self) -> np.ndarray:
-        """Cliente de cada grupo."""
-        return self._cliente[:self.n]
-
-    @property
-    def exito(self) -> np.ndarray:
-        """Si cada grupo recupera algo."""
-        return self._exito[:self.n]
-
-    @property
-    def fraccion(self) -> np.ndarray:
-        """Fracción de la deuda que recupera cada grupo, si tiene éxito."""
-        return self._fraccion[:self.n]
-
-    @property
-    def via(self) -> np.ndarray:
-        """1 agencia, 2 vía legal."""
-        return self._via[:self.n]
+    def grupos(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Cliente, éxito, fracción que recupera si tiene éxito y vía (1 agencia, 2 legal) de
+        cada grupo."""
+        g, n = self._grupos, self.n
+        return g["cliente"][:n], g["exito"][:n], g["fraccion"][:n], g["via"][:n]
 
     def agregar(self, clientes: np.ndarray, exito: np.ndarray, fraccion: np.ndarray,
                 via: int) -> np.ndarray:
         """Registra grupos nuevos; devuelve sus números (su día va con sus facturas:
         ``anotar_facturas``)."""
-        k = clientes.size
-        if self.n + k > self._cliente.size:  # lugar de sobra: no se copia todo en cada escalada
-            capacidad = max(2 * self._cliente.size, self.n + k)
-            for nombre in ("_cliente", "_exito", "_fraccion", "_via"):
-                viejo = getattr(self, nombre)
-                nuevo = np.zeros(capacidad, viejo.dtype)
-                nuevo[:self.n] = viejo[:self.n]
-                setattr(self, nombre, nuevo)
-        fin = self.n + k
-        self._cliente[self.n:fin] = clientes
-        self._exito[self.n:fin] = exito
-        self._fraccion[self.n:fin] = fraccion
-        self._via[self.n:fin] = via
+        fin = self.n + clientes.size
+        if fin > self._grupos["cliente"].size:  # no se copia todo en cada escalada
+            capacidad = max(2 * self._grupos["cliente"].size, fin)
+            for nombre, viejo in self._grupos.items():
+                self._grupos[nombre] = np.zeros(capacidad, viejo.dtype)
+                self._grupos[nombre][:self.n] = viejo[:self.n]
+        nuevos = {"cliente": clientes, "exito": exito, "fraccion": fraccion, "via": via}
+        for nombre, valores in nuevos.items():
+            self._grupos[nombre][self.n:fin] = valores
         grupos = np.arange(self.n, fin, dtype=np.int64)
         self.n = fin
         return grupos
@@ -153,7 +133,7 @@ def resolver(sim: Simulacion) -> None:
     ids = cal.facturas_de_hoy(sim.dia, f.estado)
     if ids.size == 0:
         return
-    cliente, exito, fraccion, via = cal.cliente, cal.exito, cal.fraccion, cal.via
+    cliente, exito, fraccion, via = cal.grupos()
     g = f.grupo_escalada[ids]
     cobra = exito[g] & (fraccion[g] > 0)
     if cobra.any():
