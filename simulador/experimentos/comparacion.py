@@ -118,17 +118,23 @@ def comparar(escenario: Escenario, politicas: Sequence[Politica], *, replicas: i
     """
     if len(politicas) < 1:
         raise ValueError("se necesita al menos una política")
-    claves: list[tuple[object, ...] | None] = [
-        clave_politica(escenario, pol, replicas=replicas, semilla=semilla, detalle=detalle)
-        if guardados is not None else None for pol in politicas]
     hechos: dict[int, ResultadoReplicas] = {}
     a_correr: list[int] = []
-    for i, clave in enumerate(claves):
-        previo = guardados.obtener(clave) if guardados is not None and clave else None
-        if isinstance(previo, ResultadoReplicas):
-            hechos[i] = previo
-        elif clave is None or clave not in [claves[j] for j in a_correr]:
-            a_correr.append(i)
+    fuente = list(range(len(politicas)))  # de qué posición sale el resultado de cada una
+    primera: dict[tuple[object, ...], int] = {}  # con guardados: la posición de cada clave
+    for i, pol in enumerate(politicas):
+        if guardados is not None:
+            clave = clave_politica(escenario, pol, replicas=replicas, semilla=semilla,
+                                   detalle=detalle)
+            previo = guardados.obtener(clave)
+            if isinstance(previo, ResultadoReplicas):
+                hechos[i] = previo
+                continue
+            if clave in primera:  # repetida: se simula una vez
+                fuente[i] = primera[clave]
+                continue
+            primera[clave] = i
+        a_correr.append(i)
     tareas = []
     for i in a_correr:
         tareas += tareas_de(escenario, politicas[i], replicas=replicas, semilla=semilla,
@@ -137,11 +143,10 @@ def comparar(escenario: Escenario, politicas: Sequence[Politica], *, replicas: i
     for k, i in enumerate(a_correr):
         hechos[i] = armar_resultado(politicas[i], semilla,
                                     corridas[k * replicas:(k + 1) * replicas])
-        clave = claves[i]
-        if guardados is not None and clave is not None:
+    if guardados is not None:
+        for clave, i in primera.items():
             guardados.guardar(clave, hechos[i])
-    resultados = [hechos[i] if i in hechos else hechos[claves.index(claves[i])]
-                  for i in range(len(politicas))]
+    resultados = [hechos[fuente[i]] for i in range(len(politicas))]
     pares = [diferencias(resultados[0], r) for r in resultados[1:]]
     return Comparacion(
         escenario=escenario, semilla=semilla, resultados=resultados, pares=pares,
