@@ -68,10 +68,6 @@ def _pared(funcion: Any) -> float:
     return time.perf_counter() - t
 
 
-def _menor(funcion: Any) -> float:
-    return min(_pared(funcion) for _ in range(REPETICIONES))
-
-
 def referencia() -> dict[str, float]:
     """Una carga fija que no depende del simulador (un bucle de Python y un orden de numpy), en
     segundos de CPU: dice en qué momento estaba la máquina (en esta máquina virtual compartida el
