@@ -12,15 +12,16 @@ from collections.abc import Sequence
 import numpy as np
 import simpy
 
-from simulador.aleatoriedad import Flujos, uniforme, uniformes
+from simulador.aleatoriedad import uniforme, uniformes
 from simulador.config import Escenario, Politica
 from simulador.config.politica import Paso
 from simulador.motor import diario, escalada, gestiones, nucleo, procesos
-from simulador.motor.cartera import Cartera, apilar, generar_cartera
+from simulador.motor.cartera import Cartera
 from simulador.motor.cierre import construir_resultados
 from simulador.motor.comportamiento import decaimiento_diario
 from simulador.motor.escalada import CalendarioEscalada
 from simulador.motor.estado import ABIERTA, EstadoClientes, EstadoFacturas
+from simulador.motor.memoria_carteras import cartera_apilada
 from simulador.motor.mesa import Mesa
 from simulador.motor.registro import RegistroCostos, RegistroEventos, RegistroLibro
 from simulador.motor.series import RegistroSeries
@@ -66,9 +67,13 @@ class Simulacion:
             raise ValueError("una cartera a medida corre una sola réplica")
         self.semilla, self.replica = semilla, self.replicas[0]
         self.n_rep = len(self.replicas)
-        self.cartera_propia = cartera is None  # si es nuestra, el cierre puede liberar memoria
-        self.cartera: Cartera = cartera if cartera is not None else apilar(
-            [generar_cartera(escenario, Flujos(semilla, r)) for r in self.replicas])
+        if cartera is None:
+            cartera, compartida = cartera_apilada(escenario, semilla, self.replicas)
+        else:
+            compartida = True
+        # si la cartera es solo de esta corrida, el cierre puede ir soltándola (menos memoria)
+        self.cartera_propia = not compartida
+        self.cartera: Cartera = cartera
         self._rep_numero = np.asarray(self.replicas, np.int64)[self.cartera.rep_cliente]
         self._cli_local = np.arange(self.cartera.n_clientes) - self.cartera.desde_cliente[
             self.cartera.rep_cliente]
