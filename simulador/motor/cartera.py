@@ -106,6 +106,10 @@ def apilar(carteras: list[Cartera]) -> Cartera:
     desde = np.concatenate([[0], np.cumsum(n)])
     destinos = _destinos_por_dia([c.c_dia for c in carteras])
     total = sum(c.n_compras for c in carteras)
+    # de dónde sale cada compra del total, una réplica detrás de la otra: leer así (de 30 tramos
+    # que avanzan en orden) es más barato que escribir cada réplica salteada en el total
+    origen = np.empty(total, np.int64)
+    origen[np.concatenate(destinos)] = np.arange(total)
     datos: dict[str, np.ndarray] = {}
     for campo_ in fields(Cartera):
         nombre = campo_.name
@@ -115,17 +119,12 @@ def apilar(carteras: list[Cartera]) -> Cartera:
         if not nombre.startswith("c_"):
             datos[nombre] = np.concatenate(partes)
             continue
-        # cada compra va directo a su lugar en el orden por día (sin juntar y después ordenar)
-        tipo = np.int32 if nombre == "c_cliente" else partes[0].dtype
-        salida = np.empty((total, *partes[0].shape[1:]), tipo)
-        for r, x in enumerate(partes):
-            salida[destinos[r]] = x + desde[r] if nombre == "c_cliente" else x
-        datos[nombre] = salida
-    c_rep = np.empty(total, np.int32)
-    c_local = np.empty(total, np.int64)
-    for r, c in enumerate(carteras):
-        c_rep[destinos[r]] = r
-        c_local[destinos[r]] = np.arange(c.n_compras, dtype=np.int64)
+        if nombre == "c_cliente":  # números de cliente globales
+            partes = [x + np.int32(desde[r]) for r, x in enumerate(partes)]
+        datos[nombre] = np.concatenate(partes).take(origen, axis=0)
+    por_compra = [c.n_compras for c in carteras]
+    c_rep = np.repeat(np.arange(len(carteras), dtype=np.int32), por_compra).take(origen)
+    c_local = np.concatenate([np.arange(k, dtype=np.int64) for k in por_compra]).take(origen)
     return Cartera(**datos, rep_cliente=np.repeat(np.arange(len(carteras), dtype=np.int32), n),
                    c_rep=c_rep, c_local=c_local, desde_cliente=desde)
 

@@ -104,10 +104,12 @@ class RegistroSeries:
         emitidas = np.flatnonzero(f.estado != NO_EMITIDA)
         cerrada = f.dia_cierre[emitidas] > -INF
         rep_f = rep_de[emitidas] if r > 1 else np.zeros(emitidas.size, np.int64)
-        cuenta = np.zeros(r * columnas, np.int64)
-        np.add.at(cuenta, rep_f * columnas + np.clip(f.dia_emision[emitidas], -1, h) + 1, 1)
+        # emitidas menos cerradas por (réplica, día): conteos enteros (bincount, sin np.add.at)
         cierre = f.dia_cierre[emitidas][cerrada]
-        np.add.at(cuenta, rep_f[cerrada] * columnas + np.clip(cierre, -1, h) + 1, -1)
+        cuenta = (np.bincount(rep_f * columnas + np.clip(f.dia_emision[emitidas], -1, h) + 1,
+                              minlength=r * columnas)
+                  - np.bincount(rep_f[cerrada] * columnas + np.clip(cierre, -1, h) + 1,
+                                minlength=r * columnas)).astype(np.int64)
         self.abiertas = np.cumsum(cuenta.reshape(r, columnas), axis=1)[:, 1:h + 1]
 
     def cerrar(self, rep: int = 0) -> Series:
