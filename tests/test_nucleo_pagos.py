@@ -148,3 +148,51 @@ def test_cargos_de_hoy_igual_a_numpy(semilla: int) -> None:
                                  interes, saldo_p, 0.0)
     assert corte.size == 0
     np.testing.assert_array_equal(interes, antes)
+
+
+def _abonar_total_numpy(ids, centavos, estado, dia_venc, saldo_p, saldo_c, cargos_cobrados,
+                        cobrado):
+    """La versión con numpy de ``dinero.abonar_total`` (orden estable, repartir y abonar)."""
+    from simulador.motor.dinero import repartir
+
+    ids = ids[estado[ids] == 1]
+    if ids.size == 0 or centavos <= 0:
+        vacio = np.zeros(0, np.int64)
+        return vacio, vacio, vacio
+    ids = ids[np.argsort(dia_venc[ids], kind="stable")]
+    saldos = saldo_p[ids] + saldo_c[ids]
+    parte = repartir(saldos, np.zeros(ids.size, np.int64), np.full(ids.size, centavos))
+    ids, monto = ids[parte > 0], parte[parte > 0]
+    a_principal = np.minimum(monto, saldo_p[ids])
+    saldo_p[ids] -= a_principal
+    saldo_c[ids] -= monto - a_principal
+    cargos_cobrados[ids] += monto - a_principal
+    cobrado[ids] += monto
+    return ids, monto, ids[(saldo_p[ids] + saldo_c[ids]) == 0]
+
+
+@settings(deadline=None, max_examples=200)
+@given(_semillas)
+def test_abonar_en_orden_igual_a_numpy(semilla: int) -> None:
+    rng = np.random.default_rng(semilla)
+    p = 40
+    ids = rng.choice(p, int(rng.integers(0, 12)), replace=False).astype(np.int64)
+    estado = np.where(rng.random(p) < 0.2, 2, 1).astype(np.int8)
+    dia_venc = rng.integers(0, 4, p).astype(np.int32)  # con empates: el orden estable importa
+    saldo_p = rng.integers(0, 5_000, p).astype(np.int64)
+    saldo_c = np.where(rng.random(p) < 0.5, rng.integers(0, 800, p), 0).astype(np.int64)
+    if ids.size >= 3:
+        # siempre una sin saldo (no recibe nada) y el monto alcanza para saldar la primera
+        saldo_p[ids[0]] = saldo_c[ids[0]] = 0
+        estado[ids[:3]] = 1
+    total = int((saldo_p[ids] + saldo_c[ids]).sum()) if ids.size else 0
+    centavos = int(rng.integers(-100, total + 2_000))  # a veces nada; a veces sobra
+    cargos, cobrado = np.zeros(p, np.int64), np.zeros(p, np.int64)
+    esperado_arreglos = [saldo_p.copy(), saldo_c.copy(), cargos.copy(), cobrado.copy()]
+    esperado = _abonar_total_numpy(ids, centavos, estado, dia_venc, *esperado_arreglos)
+    obtenido = npg.abonar_en_orden(ids, centavos, estado, 1, dia_venc, saldo_p, saldo_c, cargos,
+                                   cobrado)
+    for x, y in zip(obtenido, esperado, strict=True):
+        assert np.array_equal(x, y)
+    for x, y in zip((saldo_p, saldo_c, cargos, cobrado), esperado_arreglos, strict=True):
+        assert np.array_equal(x, y)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from simulador.motor import nucleo
+from simulador.motor import nucleo, nucleo_pagos
 from simulador.motor.estado import ABIERTA, CASTIGADA, PAGADA
 
 if TYPE_CHECKING:
@@ -90,15 +90,22 @@ def repartir(saldos: np.ndarray, primero: np.ndarray, montos: np.ndarray) -> np.
 
 
 def abonar_total(sim: Simulacion, ids: np.ndarray, centavos: int, tipo: str) -> int:
-    """Reparte un monto entre facturas de la más antigua a la más nueva; devuelve lo aplicado."""
-    ids = ids[sim.f.estado[ids] == ABIERTA]
-    if ids.size == 0 or centavos <= 0:
+    """Reparte un monto entre facturas de la más antigua a la más nueva; devuelve lo aplicado.
+
+    Las cuentas (las de ``repartir`` y ``abonar``, con enteros) van en un recorrido compilado:
+    lo llaman las cuotas de cada plan, de a una.
+    """
+    f = sim.f
+    pagadas, montos, saldadas = nucleo_pagos.abonar_en_orden(
+        np.asarray(ids, np.int64), int(centavos), f.estado, ABIERTA, f.dia_venc, f.saldo_p,
+        f.saldo_c, f.cargos_cobrados, f.cobrado)
+    if pagadas.size == 0:
         return 0
-    ids = ids[np.argsort(sim.f.dia_venc[ids], kind="stable")]
-    saldos = sim.f.saldo(ids)
-    parte = repartir(saldos, np.zeros(ids.size, np.int64), np.full(ids.size, centavos))
-    abonar(sim, ids[parte > 0], parte[parte > 0], tipo)
-    return int(parte.sum())
+    sim.libro.bloque(sim.dia, pagadas, tipo, montos)
+    sim.sumar_cobrado(pagadas, montos)
+    if saldadas.size:
+        _cerrar(sim, saldadas, PAGADA)
+    return int(montos.sum())
 
 
 def castigar(sim: Simulacion, ids: np.ndarray) -> None:

@@ -148,6 +148,59 @@ def cargos_de_hoy(ids: np.ndarray, dia: int, dia_venc: np.ndarray, escalada: np.
     return nuevas[:kn], corte[:kc]
 
 
+@njit(**_opciones)
+def abonar_en_orden(ids: np.ndarray, centavos: int, estado: np.ndarray, abierta: int,
+                    dia_venc: np.ndarray, saldo_p: np.ndarray, saldo_c: np.ndarray,
+                    cargos_cobrados: np.ndarray, cobrado: np.ndarray
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # pragma: no cover - compilado
+    """Reparte ``centavos`` entre las abiertas de ``ids``, de la que vence antes a la que vence
+    después (a igual vencimiento, en el orden de ``ids``), hasta agotarlo.
+
+    A cada factura le abona primero al principal y después a los cargos. Devuelve las facturas
+    que recibieron algo, cuánto recibió cada una (en ese orden) y las que quedaron saldadas. Son
+    las cuentas de ``dinero.abonar_total`` con numpy (orden estable, ``repartir`` y ``abonar``),
+    con enteros: el resultado es el mismo.
+    """
+    abiertas = np.empty(ids.size, ids.dtype)
+    n = 0
+    for j in range(ids.size):
+        if estado[ids[j]] == abierta:
+            # inserción estable por vencimiento (los grupos son de pocas facturas)
+            i = ids[j]
+            k = n
+            while k > 0 and dia_venc[abiertas[k - 1]] > dia_venc[i]:
+                abiertas[k] = abiertas[k - 1]
+                k -= 1
+            abiertas[k] = i
+            n += 1
+    pagadas = np.empty(n, ids.dtype)
+    montos = np.empty(n, np.int64)
+    saldadas = np.empty(n, ids.dtype)
+    kp = ks = 0
+    resto = centavos
+    for j in range(n):
+        if resto <= 0:
+            break
+        i = abiertas[j]
+        saldo = saldo_p[i] + saldo_c[i]
+        parte = min(resto, saldo)
+        if parte <= 0:
+            continue
+        resto -= parte
+        a_principal = min(parte, saldo_p[i])
+        saldo_p[i] -= a_principal
+        saldo_c[i] -= parte - a_principal
+        cargos_cobrados[i] += parte - a_principal
+        cobrado[i] += parte
+        pagadas[kp] = i
+        montos[kp] = parte
+        kp += 1
+        if saldo_p[i] + saldo_c[i] == 0:
+            saldadas[ks] = i
+            ks += 1
+    return pagadas[:kp], montos[:kp], saldadas[:ks]
+
+
 def calentar() -> None:
     """Compila (o carga de la caché) los recorridos con los tipos que usa el motor."""
     from simulador.motor.estado import EstadoClientes, EstadoFacturas
@@ -163,3 +216,5 @@ def calentar() -> None:
                   f.dia_venc, np.zeros(1))
     cargos_de_hoy(ids, 0, f.dia_venc, f.escalada, f.en_plan, 0, f.cargo_hecho, f.interes,
                   f.saldo_p, 0.0)
+    abonar_en_orden(ids, 0, f.estado, 1, f.dia_venc, f.saldo_p, f.saldo_c, f.cargos_cobrados,
+                    f.cobrado)
