@@ -122,8 +122,17 @@ def _acumulado_por_grupo(grupos: np.ndarray, valores: np.ndarray) -> np.ndarray:
 
 
 def senal(sim: Simulacion, cliente: int, texto: str) -> None:
-    """Registra una señal de alerta de un cliente (ver ``senales``)."""
-    senales(sim, np.array([cliente], np.int64), texto)
+    """Registra una señal de alerta de un cliente: lo mismo que ``senales`` con uno solo, con
+    el sorteo sin arreglos (lo llama cada plan roto, de a uno)."""
+    c = sim.c
+    c.senales[cliente] += 1
+    c.ultima_senal[cliente] = texto
+    if sim.eventos.activo:  # como en senales (un bloque: el mismo orden en la tabla)
+        sim.eventos.bloque(sim.dia, np.array([cliente], np.int64), None, "alerta", texto)
+    if sim.politica.alertas.activas and (
+            sim.sorteo("alertas", cliente, int(c.senales[cliente]))
+            < 0.5 + 0.5 * sim.escenario.equipo.habilidad):
+        encolar_llamadas(sim, np.array([cliente], np.int64), f"alerta: {texto}", URGENTE)
 
 
 def senales(sim: Simulacion, clientes: np.ndarray, texto: str) -> None:
@@ -204,6 +213,8 @@ def encolar_llamadas(sim: Simulacion, clientes: np.ndarray, motivo: str, nivel: 
     if not sim.mesa.activa or clientes.size == 0:
         return np.zeros(0, np.int64)
     clientes = clientes[~sim.c.en_cola[clientes]]
+    if clientes.size == 0:
+        return clientes
     ok = sim.mesa.encolar(clientes, sim.cartera.rep_cliente[clientes], nivel, sim.dia, motivo)
     sim.c.en_cola[clientes[ok]] = True
     return clientes[ok]
@@ -357,7 +368,8 @@ def ofrecer_plan(sim: Simulacion, cliente: int, *, forzado: bool = False) -> boo
     c, f = sim.c, sim.f
     if c.en_plan[cliente]:
         return False
-    if not forzado and not _sin_plan_roto_reciente(sim, np.array([cliente]))[0]:
+    if not forzado and sim.dia - int(c.plan_roto_dia[cliente]) \
+            < sim.politica.planes.espera_tras_roto_dias:  # como _sin_plan_roto_reciente
         return False
     ids = por_cliente(sim, cliente)
     ids = ids[((sim.dia - f.dia_venc[ids]) > 0) & (f.escalada[ids] == 0)]

@@ -54,25 +54,31 @@ class Mesa:
         """Agrega llamadas (en el orden dado); devuelve cuáles se agendaron."""
         clientes = np.asarray(clientes, np.int64)
         reps = np.asarray(reps, np.int64)
-        ok = np.ones(clientes.size, bool)
         if nivel == RUTINA and clientes.size:
             rango = nucleo.rango_en_grupo(reps, self.replicas)  # en orden de llegada
             libre = self.cupo_cola - self.en_cola
             ok = rango < libre[reps]
             if not ok.all():
                 self.sin_agendar += np.bincount(reps[~ok], minlength=self.replicas)
-        k = int(ok.sum())
+            clientes, reps = clientes[ok], reps[ok]
+        else:  # las urgentes y forzadas se agendan todas
+            ok = np.ones(clientes.size, bool)
+            clientes, reps = clientes.copy(), reps.copy()
+        k = clientes.size
         if k == 0:
             return ok
         cod = self._cod_motivo.setdefault(motivo, len(self._motivos))
         if cod == len(self._motivos):
             self._motivos.append(motivo)
         self._nuevas.append((
-            clientes[ok], reps[ok], np.full(k, nivel, np.int64),
+            clientes, reps, np.full(k, nivel, np.int64),
             np.arange(self._orden, self._orden + k, dtype=np.int64),
             np.full(k, dia, np.int64), np.full(k, cod, np.int64)))
         self._orden += k
-        self.en_cola += np.bincount(reps[ok], minlength=self.replicas)
+        if k == 1:  # de a una (las alertas): sin contar por réplica todo el lote
+            self.en_cola[reps[0]] += 1
+        else:
+            self.en_cola += np.bincount(reps, minlength=self.replicas)
         return ok
 
     def cola(self) -> tuple[np.ndarray, ...]:
