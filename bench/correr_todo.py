@@ -206,13 +206,14 @@ def eficiencia() -> dict[str, float]:
     salta de 1,5x a 2,2x entre corridas).
     """
     esc, pol = cargar_escenario(ESC), cargar_politica(ALT)
-    lotes = agrupar(tareas_de(esc, pol, replicas=16, semilla=1, detalle=False), 2)
     _calentar_grupo()
-    mapear(correr_trabajo, lotes, trabajadores=2)  # cada trabajador ya corrió un lote
     unos, doses = [], []
-    for _ in range(RONDAS_EFICIENCIA):
-        unos.append(_pared(lambda: mapear(correr_trabajo, lotes, trabajadores=1)))
-        doses.append(_pared(lambda: mapear(correr_trabajo, lotes, trabajadores=2)))
+    for ronda in range(RONDAS_EFICIENCIA):
+        # otra semilla en cada ronda: en 1 y en 2 trabajadores la cartera se sortea (ningún
+        # proceso la tiene guardada), el mismo trabajo en los dos
+        lotes = agrupar(tareas_de(esc, pol, replicas=16, semilla=100 + ronda, detalle=False), 2)
+        unos.append(_pared(lambda t=lotes: mapear(correr_trabajo, t, trabajadores=1)))
+        doses.append(_pared(lambda t=lotes: mapear(correr_trabajo, t, trabajadores=2)))
     uno = _pared(lambda: correr_replicas(esc, pol, replicas=16, semilla=1, trabajadores=1))
     dos = _pared(lambda: correr_replicas(esc, pol, replicas=16, semilla=1, trabajadores=2))
     return {"mismo_1": min(unos), "mismo_2": min(doses),
