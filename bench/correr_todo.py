@@ -380,6 +380,31 @@ Lo que más pesó en la velocidad:
      «Jan 2026») y los montos, enteros con separador de miles (antes «$ 1,05B», que en español se
      lee como billones).
 
+11. **Cuarta sesión del 2026-11-23** (idéntico bit a bit: las 66 combinaciones y los 12 lotes,
+   otra vez sin diferencias):
+   - **la cartera sorteada se guarda** en cada proceso (`motor/memoria_carteras.py`): la cartera
+     depende del escenario, la semilla y las réplicas, no de la política, y sortearla y apilarla
+     era un 10 a 13 % del lote. Otra política, o la misma comparación con otra alternativa, la
+     vuelve a usar. Se guardan hasta 256 MB por proceso (las menos usadas se sueltan); las de
+     más de 128 MB (la escala) no se guardan y su corrida las suelta al cerrar, como antes. La
+     simulación solo la lee: `tests/test_memoria_carteras.py` corre cada política incluida, con
+     eventos y sin ellos, y las acciones del capacitador, y revisa que no cambie. Con la misma
+     cartera ya guardada: 16 % menos de CPU por réplica (mediana de 5 rondas intercaladas);
+   - apilar las carteras lee cada réplica en orden en vez de escribirla salteada (de unos 94 a
+     unos 71 ms para 30 réplicas), y las facturas abiertas por día se cuentan con `bincount`;
+   - **los planes de pago cuestan menos:** cada cuota repartía su monto con una decena de
+     operaciones de numpy; ahora es un recorrido compilado (`nucleo_pagos.abonar_en_orden`, con
+     su prueba contra numpy), y la señal de un plan roto se sortea sin arreglos. La mesa agenda
+     las llamadas urgentes sin filtrarlas. Con «Flexible»: 12 % menos de CPU (mediana de 4
+     rondas intercaladas); en la tabla por política pasó de ser 1,8 veces la «Estándar» a 1,5.
+   Contra el comienzo de la sesión (`python bench/contra_commit.py 0112eb1 --rondas 4`, la
+   «Estándar», con la cartera guardada): mediana 14 % menos de CPU por réplica.
+   El banco mide ahora las dos situaciones: la comparación repetida (cartera guardada) y con
+   otra semilla cada vez (se sortea de nuevo: la primera comparación de un escenario). Las
+   facturas por segundo de CPU se miden sorteando la cartera en cada repetición, y la eficiencia
+   paralela, con otra semilla en cada ronda (antes, según qué trabajador recibía qué lote, uno
+   podía tener la cartera guardada y el otro no).
+
 Antes de estos cambios (commit `f5d5d58`) las mismas medidas daban: comparación interactiva 61,0 s;
 13.589 facturas por segundo de CPU; escala 225,9 s con 2,86 GiB; eficiencia paralela 1,44x. Al
 comienzo de la sesión de los puntos 4 y 5 (commit `0664898`): 7,3 s; 66.509 facturas por segundo
@@ -392,52 +417,49 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
   la vez (como en la comparación, con un trabajador por política) cada uno puede rendir hasta
   un 50 % menos. La fila «Carga de referencia» mide una carga fija que no depende del simulador
   (un bucle de Python y un orden de numpy) al comienzo y al final: con la máquina tranquila da
-  de 0,079 a 0,092 s de CPU, y en los momentos lentos de 0,10 a 0,15 s. Aun con la misma carga de
+  de 0,079 a 0,092 s de CPU, y en los momentos lentos de 0,10 a 0,16 s. Aun con la misma carga de
   referencia, el mismo lote de réplicas varía ±25 % de una ronda a otra; para comparar dos
   versiones del código, `python bench/contra_commit.py REF` intercala rondas en el mismo momento.
-- **Corridas de la tercera sesión del 2026-11-23** (la carga de referencia midió de 0,084 a
-  0,151 s). La de la tabla es la última, con todo el código de hoy:
-  - comparación interactiva, la menor de 3: 2,59 s al comenzar; con el código de hoy, 2,72 y
-    3,61 s (esta, en un momento lento). La menor de 7: 2,55 s (mediana 2,94, mayor 3,21), 2,08 s
-    (mediana 2,59, mayor 2,78) y 1,77 s (mediana 3,25, mayor 3,37: la de la tabla). Nueve
-    repeticiones seguidas, fuera del banco: de 2,11 a 3,29 s de pared, con 0,02 a 0,04 s de CPU
-    del proceso principal: la diferencia es el momento de la máquina, no el código;
-  - facturas por segundo de CPU: 158.690 al comenzar (95 ms por réplica); con el código de hoy,
-    172.244, 188.273 y 228.456 (88, 80 y 66 ms por réplica). La sesión anterior terminó con
-    118.524 en el momento más lento que se midió;
-  - en la app: el cálculo, de 2,0 a 3,7 s; la página completa, de 2,65 a 4,73 s (en la corrida
-    de la tabla, de 2,82 a 4,64 s). Cambiando solo la alternativa: de 1,7 a 3,0 s de cálculo;
-  - escala: 9,5 y 15,5 s, con 1,92 GiB; eficiencia paralela: 1,78 y 1,95x.
+- **Corridas de la cuarta sesión del 2026-11-23.** Al comenzar, con la carga de referencia en
+  0,131 a 0,144 s (un momento lento): comparación interactiva 2,01 s (mediana 2,21, mayor 3,27);
+  en la app, cálculo 2,7 s y página completa 3,38 s. Con la cartera guardada, en otro momento
+  lento (referencia 0,157 s): comparación repetida 2,26 s (mediana 2,45, mayor 2,90), con semilla
+  nueva 2,53 s (mediana 2,69, mayor 3,56); app, cálculo 2,7 s y página 3,63 s; «Flexible» 4,76 s;
+  eficiencia 1,69x (la medida de entonces podía mezclar trabajadores con y sin la cartera
+  guardada). Con todo el código de hoy (referencia 0,143 y 0,137 s): comparación repetida
+  1,90 s (mediana 1,96, mayor 2,42), con semilla nueva 1,74 s (mediana 2,13, mayor 2,87); app,
+  cálculo 1,9 s y página 2,48 s (la mayor, 3,11 s); «Flexible» 2,85 s; 276.630 facturas por
+  segundo de CPU; eficiencia 1,88x; escala 12,2 s con 1,93 GiB. La tabla de arriba es la de la
+  última corrida.
 - **En la app.** `bench/app_comparar.py` levanta la app, abre «Comparar políticas» en el Chromium
   de Debian, elige «Actual (laxa)» contra «Estándar» con 30 réplicas y mide desde el clic hasta
   la página completa (el guion terminó y dice «Resultados listos en X s»), con otra semilla en
-  cada repetición para no leer de la caché; después cambia solo la alternativa a «Estricta» y
-  vuelve a medir. La meta «unos 3 s» se toma como cálculo ≤ 3 s y página completa ≤ 3,5 s. El
-  navegador corre en la misma máquina de 2 núcleos y usa de 1,0 a 1,6 s de CPU por comparación,
-  sobre todo al dibujar los gráficos; con el navegador en la computadora del usuario, ese trabajo
-  no compite con la simulación. Con tiempos del propio proceso de la app: del clic al comienzo
-  del cálculo, unos 0,1 s; el cálculo; dibujar los resultados, de 0,27 a 0,38 s (antes de armar
-  las figuras más rápido); y el navegador, unos 0,5 s más hasta la página completa. La página
-  completa es entonces el cálculo más 0,7 a 1,0 s, y el cálculo es el de la comparación sola.
-- **Dónde marca el tiempo la comparación.** Cada política corre en un lote en su trabajador, en
-  paralelo; la pared es la del lote más lento. Las políticas cuestan distinto (ver la tabla por
-  política): «Flexible con planes de pago» es la más cara (cada plan es un proceso SimPy, con sus
-  cuotas una por una) y «Niveles de seguimiento al estilo Odoo», la más barata.
-- **Dónde está el costo ahora** (lote de 30 réplicas de la estándar, midiendo cada fase):
-  preparar la simulación (la cartera de cada réplica, sobre todo los sorteos), un 12 %; la
-  simulación día por día, un 72 %; el cierre del lote, un 9 %, y los indicadores de cada réplica,
-  un 7 %. Dentro del día, los recorridos compilados son un 40 % del total; el mayor es el de
-  pagos sobre todas las abiertas (un 13 %), que cuesta sobre todo en las facturas dentro de su
-  ventana de cobro (unas 9.000 por día en el lote). Guardar juntos los campos que lee (un arreglo
-  de registros) no lo aceleró (6 rondas intercaladas, mediana 1,00): no lo frena la memoria. El
-  resto son decenas de operaciones chicas de numpy por día, repartidas en partes de 1 a 8 %.
-- **Qué falta.** En la corrida de la tabla todas las metas se cumplen con la menor de las
-  repeticiones, pero no en todas las repeticiones: la comparación interactiva tuvo mediana 3,25 s
-  y en la app la página completa llegó a 4,64 s. En los momentos más lentos de la máquina
-  tampoco se cumplen las menores (la comparación interactiva, 3,61 s una vez; las facturas por
-  segundo de CPU, 118.524 al final de la sesión anterior). Falta margen, de un 20 % menos de CPU
-  por réplica o más: el turno de la mesa, la emisión y la cartera de cada réplica son lo
-  siguiente (ver «Dónde está el costo ahora»).
+  cada repetición para no leer de la caché (así la cartera también se sortea de nuevo); después
+  cambia solo la alternativa a «Estricta» y vuelve a medir. La meta «unos 3 s» se toma como
+  cálculo ≤ 3 s y página completa ≤ 3,5 s. El navegador corre en la misma máquina de 2 núcleos y
+  usa de 1,0 a 1,6 s de CPU por comparación, sobre todo al dibujar los gráficos; con el navegador
+  en la computadora del usuario, ese trabajo no compite con la simulación. La página completa es
+  el cálculo más 0,6 a 1,0 s: unos 0,05 s antes del cálculo, unos 0,2 s para armar y enviar los
+  resultados (medido con AppTest) y el resto en el navegador.
+- **Dónde marca el tiempo la comparación.** Cada política corre en un lote de 30 réplicas en su
+  trabajador, en paralelo; la pared es la del lote más lento. Partir cada política en dos lotes
+  de 15 (medio lote de cada política por trabajador) emparejaría el trabajo, pero un lote de 15
+  cuesta por réplica un 20 a 30 % más que uno de 30 (el costo fijo de cada día se reparte entre
+  menos réplicas): en total, más lento. Las políticas cuestan distinto (ver la tabla por
+  política): «Flexible con planes de pago» sigue siendo la más cara (cada plan es un proceso
+  SimPy, con sus cuotas una por una).
+- **Dónde está el costo ahora** (lote de 30 réplicas de la estándar, con la cartera guardada):
+  preparar la simulación, un 3 %; la simulación día por día, un 80 %; el cierre del lote, un
+  10 %, y los indicadores de cada réplica, un 8 %. Sin la cartera guardada, sortearla y apilarla
+  suma unos 0,2 s por lote. Dentro del día, el mayor es el recorrido de pagos sobre todas las
+  abiertas (un 18 %), que cuesta sobre todo en las unas 10.000 facturas por día dentro de su
+  ventana de cobro; el resto son decenas de operaciones chicas de numpy por día, repartidas en
+  partes de 1 a 9 %.
+- **Qué falta.** Nada de lo que piden las metas: en la última corrida se cumplen todas también
+  con la mediana y con la mayor de las repeticiones, en un momento lento de la máquina. Lo que
+  queda es margen: en el momento más lento que se midió en la sesión (referencia 0,157 s), la
+  comparación con semilla nueva llegó una vez a 3,56 s (antes de los cambios de los planes) y en
+  la app la página completa a 3,78 s.
 - **Memoria de la escala.** De 1,91 a 1,93 GiB, como en las sesiones anteriores (1,89 a 1,97).
   El pico está al armar la tabla de 3 millones de facturas.
 """
