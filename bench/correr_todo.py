@@ -394,9 +394,11 @@ Lo que más pesó en la velocidad:
      unos 71 ms para 30 réplicas), y las facturas abiertas por día se cuentan con `bincount`;
    - **los planes de pago cuestan menos:** cada cuota repartía su monto con una decena de
      operaciones de numpy; ahora es un recorrido compilado (`nucleo_pagos.abonar_en_orden`, con
-     su prueba contra numpy), y la señal de un plan roto se sortea sin arreglos. La mesa agenda
-     las llamadas urgentes sin filtrarlas. Con «Flexible»: 12 % menos de CPU (mediana de 4
-     rondas intercaladas); en la tabla por política pasó de ser 1,8 veces la «Estándar» a 1,5.
+     su prueba contra numpy), y la mesa agenda las llamadas urgentes sin filtrarlas. Con
+     «Flexible»: 12 % menos de CPU (mediana de 4 rondas intercaladas); en la tabla por política
+     pasó de ser 1,8 veces la «Estándar» a 1,5. (Esa medida incluía también sortear sin arreglos
+     la señal de un plan roto, con una copia de `senales` para un cliente; al releer la quité:
+     sin ella, 4 rondas dieron de -2 % a +6 %, mediana +3 %, dentro del ruido.)
    Contra el comienzo de la sesión (`python bench/contra_commit.py 0112eb1 --rondas 4`, la
    «Estándar», con la cartera guardada): mediana 14 % menos de CPU por réplica.
    El banco mide ahora las dos situaciones: la comparación repetida (cartera guardada) y con

@@ -72,9 +72,15 @@ def abonar(sim: Simulacion, ids: np.ndarray, centavos: np.ndarray, tipo: str) ->
     f.saldo_c[ids] -= a_cargos
     f.cargos_cobrados[ids] += a_cargos
     f.cobrado[ids] += monto
+    _anotar_abonos(sim, ids, monto, tipo, ids[(f.saldo_p[ids] + f.saldo_c[ids]) == 0])
+
+
+def _anotar_abonos(sim: Simulacion, ids: np.ndarray, monto: np.ndarray, tipo: str,
+                   saldadas: np.ndarray) -> None:
+    """Anota en el libro y en lo cobrado del día los abonos ya aplicados, y cierra las
+    facturas que quedaron saldadas."""
     sim.libro.bloque(sim.dia, ids, tipo, monto)
     sim.sumar_cobrado(ids, monto)
-    saldadas = ids[(f.saldo_p[ids] + f.saldo_c[ids]) == 0]
     if saldadas.size:
         _cerrar(sim, saldadas, PAGADA)
 
@@ -101,10 +107,7 @@ def abonar_total(sim: Simulacion, ids: np.ndarray, centavos: int, tipo: str) -> 
         f.saldo_c, f.cargos_cobrados, f.cobrado)
     if pagadas.size == 0:
         return 0
-    sim.libro.bloque(sim.dia, pagadas, tipo, montos)
-    sim.sumar_cobrado(pagadas, montos)
-    if saldadas.size:
-        _cerrar(sim, saldadas, PAGADA)
+    _anotar_abonos(sim, pagadas, montos, tipo, saldadas)
     return int(montos.sum())
 
 

@@ -122,17 +122,8 @@ def _acumulado_por_grupo(grupos: np.ndarray, valores: np.ndarray) -> np.ndarray:
 
 
 def senal(sim: Simulacion, cliente: int, texto: str) -> None:
-    """Registra una señal de alerta de un cliente: lo mismo que ``senales`` con uno solo, con
-    el sorteo sin arreglos (lo llama cada plan roto, de a uno)."""
-    c = sim.c
-    c.senales[cliente] += 1
-    c.ultima_senal[cliente] = texto
-    if sim.eventos.activo:  # como en senales (un bloque: el mismo orden en la tabla)
-        sim.eventos.bloque(sim.dia, np.array([cliente], np.int64), None, "alerta", texto)
-    if sim.politica.alertas.activas and (
-            sim.sorteo("alertas", cliente, int(c.senales[cliente]))
-            < 0.5 + 0.5 * sim.escenario.equipo.habilidad):
-        encolar_llamadas(sim, np.array([cliente], np.int64), f"alerta: {texto}", URGENTE)
+    """Registra una señal de alerta de un cliente (ver ``senales``)."""
+    senales(sim, np.array([cliente], np.int64), texto)
 
 
 def senales(sim: Simulacion, clientes: np.ndarray, texto: str) -> None:
@@ -353,8 +344,9 @@ def vencer_promesas(sim: Simulacion) -> None:
         senales(sim, rotas, "promesa rota")
 
 
-def _sin_plan_roto_reciente(sim: Simulacion, clientes: np.ndarray) -> np.ndarray:
-    """Si a cada cliente ya se le puede ofrecer otro plan (pasó la espera desde que rompió uno)."""
+def _sin_plan_roto_reciente(sim: Simulacion, clientes: np.ndarray | int) -> np.ndarray:
+    """Si a cada cliente (o a uno) ya se le puede ofrecer otro plan (pasó la espera desde que
+    rompió uno)."""
     espera = sim.politica.planes.espera_tras_roto_dias
     return sim.dia - sim.c.plan_roto_dia[clientes] >= espera
 
@@ -368,8 +360,7 @@ def ofrecer_plan(sim: Simulacion, cliente: int, *, forzado: bool = False) -> boo
     c, f = sim.c, sim.f
     if c.en_plan[cliente]:
         return False
-    if not forzado and sim.dia - int(c.plan_roto_dia[cliente]) \
-            < sim.politica.planes.espera_tras_roto_dias:  # como _sin_plan_roto_reciente
+    if not forzado and not _sin_plan_roto_reciente(sim, cliente):
         return False
     ids = por_cliente(sim, cliente)
     ids = ids[((sim.dia - f.dia_venc[ids]) > 0) & (f.escalada[ids] == 0)]
