@@ -110,6 +110,31 @@ def test_las_grandes_no_se_guardan_y_la_corrida_puede_soltarlas(monkeypatch):
     assert sim.cartera_propia
 
 
+def test_la_corrida_grande_devuelve_la_memoria_al_cerrar(monkeypatch):
+    """Con la cartera propia (corrida grande), el cierre devuelve al sistema la memoria libre
+    del montón (glibc, la de Debian); con la compartida, no. El resultado no cambia."""
+    from simulador.motor import cierre
+
+    assert cierre.devolver_memoria()  # glibc: malloc_trim existe
+    llamadas: list[bool] = []
+    monkeypatch.setattr(cierre, "devolver_memoria", lambda: llamadas.append(True) or True)
+    esc = _escenario()
+    pol = cargar_politica(RAIZ / "politicas" / "estandar.yaml")
+    compartida = Simulacion(escenario=esc, politica=pol, semilla=1, eventos=False)
+    compartida.correr()
+    esperado = compartida.resultado().libro
+    assert llamadas == []
+    monkeypatch.setattr(memoria, "MAYOR_GUARDABLE", 0)
+    memoria.olvidar()
+    propia = Simulacion(escenario=esc, politica=pol, semilla=1, eventos=False)
+    assert propia.cartera_propia
+    propia.correr()
+    libro = propia.resultado().libro
+    assert llamadas == [True]
+    assert all(np.array_equal(getattr(libro, c), getattr(esperado, c))
+               for c in ("dia", "cliente", "factura", "tipo", "centavos"))
+
+
 def test_el_limite_suelta_las_menos_usadas(monkeypatch):
     esc = _escenario()
     tam = memoria.bytes_de(memoria.cartera_apilada(esc, 1, (0,))[0])
