@@ -257,7 +257,7 @@ def _malloc_trim() -> Callable[[int], int] | None:
     """``malloc_trim`` de la biblioteca de C (glibc), o ``None`` si esta no lo tiene."""
     nombre = ctypes.util.find_library("c")
     try:
-        return ctypes.CDLL(nombre).malloc_trim if nombre else None  # type: ignore[no-any-return]
+        return ctypes.CDLL(nombre).malloc_trim if nombre else None
     except (OSError, AttributeError):
         return None
 
