@@ -223,6 +223,12 @@ def eficiencia() -> dict[str, float]:
             "segundos_1": uno, "segundos_2": dos, "aceleracion": uno / dos}
 
 
+def _sin_chromium() -> bool:
+    import app_comparar  # junto a este archivo
+
+    return app_comparar.ruta_chromium() is None
+
+
 def app() -> dict[str, float]:
     """La misma comparación en la app, vista en Chromium (``bench/app_comparar.py``)."""
     import app_comparar  # junto a este archivo
@@ -250,11 +256,19 @@ def main() -> None:
     if args.escala_hijo:
         escala_hijo()
         return
+    medidas = list(args.solo or MEDIDAS)
+    if "app" in medidas and _sin_chromium():
+        aviso = ("no se encontró Chromium, que mide la app: instálelo con "
+                 "«apt-get install -y chromium» (lo instala .ci/run)")
+        if args.escribir:
+            parser.error(f"--escribir necesita todas las medidas y {aviso}")
+        print(f"app: se omite; {aviso}", flush=True)
+        medidas.remove("app")
     cifras = {}
     funciones = {"interactivo": interactivo, "app": app, "politicas": politicas,
                  "rendimiento": rendimiento,
                  "eficiencia": eficiencia, "escala": lambda: escala(args.limite_escala)}
-    for nombre in ("referencia", *(args.solo or MEDIDAS), "referencia_final"):
+    for nombre in ("referencia", *medidas, "referencia_final"):
         cifras[nombre] = referencia() if nombre.startswith("referencia") else funciones[nombre]()
         print(nombre, {k: round(v, 3) for k, v in cifras[nombre].items()}, flush=True)
     if args.escribir:
