@@ -440,6 +440,19 @@ Lo que más pesó en la velocidad:
    paralela, con otra semilla en cada ronda (antes, según qué trabajador recibía qué lote, uno
    podía tener la cartera guardada y el otro no).
 
+12. **Quinta sesión del 2026-11-23** (los números de la simulación no cambian):
+   - **memoria de la escala:** en una máquina recién instalada (numpy 2.4, pandas 3.1) el pico
+     llegó a 2,00 GiB, en el límite. El libro se junta de miles de bloques chicos del paso
+     diario y la reconstrucción de las series trabaja en trozos de 8 MB; al soltarlos, glibc se
+     quedaba con esa memoria. El cierre de una corrida grande ahora la devuelve al sistema
+     (`motor/memoria_sistema.py`, con `malloc_trim`) después de soltar el estado y después de las
+     series: el pico baja a 1,80 GiB y cuesta unos 12 ms. Con la cartera guardada (las corridas
+     chicas) no se llama;
+   - **banco:** la carga de referencia se mide también en cada núcleo por separado (ver abajo);
+     la eficiencia paralela usa 12 rondas en orden alternado (con 8 y siempre en el mismo orden,
+     la mediana iba de 1,68x a 1,84x entre corridas parecidas), y sin Chromium la medida de la
+     app se omite con un aviso en vez de cortar el banco.
+
 Antes de estos cambios (commit `f5d5d58`) las mismas medidas daban: comparación interactiva 61,0 s;
 13.589 facturas por segundo de CPU; escala 225,9 s con 2,86 GiB; eficiencia paralela 1,44x. Al
 comienzo de la sesión de los puntos 4 y 5 (commit `0664898`): 7,3 s; 66.509 facturas por segundo
@@ -447,62 +460,66 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
 
 ## Variación de la máquina y qué falta
 
-- **Cómo leer estas cifras.** Esta máquina virtual es compartida y sus 2 núcleos son hilos de un
-  mismo procesador: el mismo código tarda según el momento, y cuando los dos núcleos trabajan a
-  la vez (como en la comparación, con un trabajador por política) cada uno puede rendir hasta
-  un 50 % menos. La fila «Carga de referencia» mide una carga fija que no depende del simulador
-  (un bucle de Python y un orden de numpy) al comienzo y al final: con la máquina tranquila da
-  de 0,079 a 0,092 s de CPU, y en los momentos lentos de 0,10 a 0,16 s. Aun con la misma carga de
-  referencia, el mismo lote de réplicas varía ±25 % de una ronda a otra; para comparar dos
-  versiones del código, `python bench/contra_commit.py REF` intercala rondas en el mismo momento.
-- **Corridas de la cuarta sesión del 2026-11-23.** Al comenzar, con la carga de referencia en
-  0,131 a 0,144 s (un momento lento): comparación interactiva 2,01 s (mediana 2,21, mayor 3,27);
-  en la app, cálculo 2,7 s y página completa 3,38 s. Con la cartera guardada, en otro momento
-  lento (referencia 0,157 s): comparación repetida 2,26 s (mediana 2,45, mayor 2,90), con semilla
-  nueva 2,53 s (mediana 2,69, mayor 3,56); app, cálculo 2,7 s y página 3,63 s; «Flexible» 4,76 s;
-  eficiencia 1,69x (la medida de entonces podía mezclar trabajadores con y sin la cartera
-  guardada). Con todo el código de hoy, dos corridas:
-  - referencia 0,143 y 0,137 s: comparación repetida 1,90 s (mediana 1,96, mayor 2,42), con
-    semilla nueva 1,74 s (mediana 2,13, mayor 2,87); app, cálculo 1,9 s y página 2,48 s (la
-    mayor, 3,11 s); «Flexible» 2,85 s; 276.630 facturas por segundo de CPU; eficiencia 1,88x;
-    escala 12,2 s con 1,93 GiB. Todas las metas, también con la mediana y la mayor;
-  - la de la tabla, en el momento más lento de la sesión (referencia 0,170 s al comenzar, el
-    doble que con la máquina tranquila): las cifras de arriba. La comparación repetida cumple
-    (mayor 3,13 s); con semilla nueva no (la menor, 3,07 s), ni la app (cálculo 3,1 s, página
-    3,84 s).
+- **Cómo leer estas cifras.** Esta máquina virtual es compartida: tiene 2 núcleos (uno por
+  procesador, sin hilos), pero lo que rinde cada uno cambia según el momento. La fila «Carga de
+  referencia» mide una carga fija que no depende del simulador (un bucle de Python y un orden de
+  numpy) al comienzo y al final: con la máquina tranquila da de 0,08 a 0,11 s de CPU, y en los
+  momentos lentos de 0,13 a 0,17 s. La fila siguiente mide lo mismo en cada núcleo por
+  separado: por momentos uno rinde un 40 % menos que el otro (con `taskset -c 0` y `-c 1`, el
+  mismo bucle tardó 0,25 y 0,37 s, y un minuto después, 0,25 y 0,26 s). La comparación corre un
+  trabajador por política, uno en cada núcleo, y termina cuando termina el más lento; por eso las
+  medidas con 2 trabajadores varían más que la carga de referencia. Para comparar dos versiones
+  del código, `python bench/contra_commit.py REF` intercala rondas en el mismo momento.
+- **Corridas de la quinta sesión del 2026-11-23** (máquina recién instalada, todas con el código
+  de hoy):
+  - 13:25, referencia 0,106 s: comparación repetida 1,06 s (mediana 1,22, mayor 2,18), con
+    semilla nueva 1,05 s (mediana 1,28, mayor 1,56); app, cálculo 1,7 s y página 2,15 s (la
+    mayor, 2,50 s); eficiencia 1,84x; escala 10,4 s con **2,00 GiB** (antes de devolver la
+    memoria del montón: por eso el cambio de esta sesión);
+  - 14:15, referencia 0,122 s (0,118 y 0,105 s por núcleo): comparación repetida 1,52 s
+    (mediana 1,63, mayor 1,80), con semilla nueva 1,26 s (mediana 1,68, mayor 2,19); app,
+    cálculo 1,4 s y página 1,81 s (la mayor, 2,53 s); «Flexible» 1,65 s; 419.408 facturas por
+    segundo de CPU; eficiencia 1,92x; escala 11,8 s con 1,81 GiB. Todas las metas;
+  - la de la tabla: las cifras de arriba.
+- **Sesiones anteriores, en momentos lentos.** Con la carga de referencia en 0,170 s (el doble
+  que con la máquina tranquila), el mismo código de la comparación dio 2,69 s la repetida
+  (mayor 3,13 s) y 3,07 s con semilla nueva, y la app 3,1 s de cálculo y 3,84 s de página: en
+  esos momentos la primera comparación de un escenario y la app pasan de la meta. Con la
+  referencia en 0,14 s se cumplieron todas, también con la mediana y la mayor.
 - **En la app.** `bench/app_comparar.py` levanta la app, abre «Comparar políticas» en el Chromium
   de Debian, elige «Actual (laxa)» contra «Estándar» con 30 réplicas y mide desde el clic hasta
   la página completa (el guion terminó y dice «Resultados listos en X s»), con otra semilla en
   cada repetición para no leer de la caché (así la cartera también se sortea de nuevo); después
   cambia solo la alternativa a «Estricta» y vuelve a medir. La meta «unos 3 s» se toma como
   cálculo ≤ 3 s y página completa ≤ 3,5 s. El navegador corre en la misma máquina de 2 núcleos y
-  usa de 1,0 a 1,6 s de CPU por comparación, sobre todo al dibujar los gráficos; con el navegador
+  usa de 0,6 a 1,6 s de CPU por comparación, sobre todo al dibujar los gráficos; con el navegador
   en la computadora del usuario, ese trabajo no compite con la simulación. La página completa es
-  el cálculo más 0,6 a 1,0 s: unos 0,05 s antes del cálculo, unos 0,2 s para armar y enviar los
+  el cálculo más 0,4 a 1,0 s: unos 0,05 s antes del cálculo, unos 0,2 s para armar y enviar los
   resultados (medido con AppTest) y el resto en el navegador.
 - **Dónde marca el tiempo la comparación.** Cada política corre en un lote de 30 réplicas en su
-  trabajador, en paralelo; la pared es la del lote más lento. Partir cada política en dos lotes
-  de 15 (medio lote de cada política por trabajador) emparejaría el trabajo, pero un lote de 15
-  cuesta por réplica un 20 a 30 % más que uno de 30 (el costo fijo de cada día se reparte entre
-  menos réplicas): en total, más lento. Las políticas cuestan distinto (ver la tabla por
-  política): «Flexible con planes de pago» sigue siendo la más cara (cada plan es un proceso
-  SimPy, con sus cuotas una por una).
-- **Dónde está el costo ahora** (lote de 30 réplicas de la estándar, con la cartera guardada):
-  preparar la simulación, un 3 %; la simulación día por día, un 80 %; el cierre del lote, un
-  10 %, y los indicadores de cada réplica, un 8 %. Sin la cartera guardada, sortearla y apilarla
-  suma unos 0,2 s por lote. Dentro del día, el mayor es el recorrido de pagos sobre todas las
-  abiertas (un 18 %), que cuesta sobre todo en las unas 10.000 facturas por día dentro de su
-  ventana de cobro; el resto son decenas de operaciones chicas de numpy por día, repartidas en
-  partes de 1 a 9 %.
+  trabajador, en paralelo; la pared es la del lote más lento (medido dentro de los trabajadores:
+  el envío de las tareas y la vuelta de los resultados suman milisegundos). Partir cada
+  política en dos lotes de 15 emparejaría el trabajo, pero un lote de 15 cuesta por réplica un
+  20 a 30 % más que uno de 30 (el costo fijo de cada día se reparte entre menos réplicas): en
+  total, más lento. Las políticas cuestan distinto (ver la tabla por política): «Flexible con
+  planes de pago» sigue siendo la más cara (cada plan es un proceso SimPy, con sus cuotas una
+  por una).
+- **Dónde está el costo ahora** (lote de 30 réplicas de la estándar, con la cartera guardada,
+  unos 1,0 s de CPU con la máquina tranquila): la simulación día por día, unos dos tercios
+  (485 días con el calentamiento, unos 1,3 ms por día para las 30 réplicas); el cierre del lote
+  (juntar y partir el libro, reconstruir las series) unos 0,2 s, y los indicadores de las 30
+  réplicas unos 0,14 s. Dentro del día, el mayor es el recorrido de pagos sobre todas las
+  abiertas (unas 38.000 por día en el lote, 7 ns cada una); el resto son decenas de operaciones
+  chicas de numpy por día, repartidas en partes de 1 a 5 %.
 - **Qué falta.** Con la máquina tranquila o medianamente cargada se cumplen todas las metas,
-  también con la mediana y la mayor de las repeticiones. En sus momentos más lentos (la carga de
-  referencia al doble) la primera comparación de un escenario (semilla nueva: la cartera se
-  sortea) y la app pasan de 3 s, aunque menos que antes de esta sesión. Para cumplir también
-  entonces faltaría otro 10 a 15 % menos de CPU por réplica; lo siguiente, por tamaño: el
-  recorrido de pagos (un 18 %), el cierre del lote y los indicadores (un 18 % entre los dos, en
-  pasadas que podrían juntarse) y sortear la cartera (unos 0,2 s por lote sin guardar).
-- **Memoria de la escala.** De 1,91 a 1,93 GiB, como en las sesiones anteriores (1,89 a 1,97).
-  El pico está al armar la tabla de 3 millones de facturas.
+  también con la mediana y la mayor de las repeticiones, y con margen: la comparación tarda la
+  mitad de la meta. En los momentos más lentos que se vieron (la carga de referencia al doble)
+  la primera comparación de un escenario y la app pasaron de 3 s. Lo siguiente que bajaría el
+  costo: calcular los indicadores de las 30 réplicas juntos, en una pasada sobre el libro del
+  lote en vez de partirlo (el cierre y los indicadores son un tercio del lote).
+- **Memoria de la escala.** 1,80 a 1,81 GiB desde esta sesión (antes, de 1,89 a 2,00 según la
+  versión de numpy y pandas). El pico está al armar las tablas de 3 millones de facturas y
+  100.000 clientes.
 """
 
 

@@ -113,9 +113,9 @@ def test_las_grandes_no_se_guardan_y_la_corrida_puede_soltarlas(monkeypatch):
 def test_la_corrida_grande_devuelve_la_memoria_al_cerrar(monkeypatch):
     """Con la cartera propia (corrida grande), el cierre devuelve al sistema la memoria libre
     del montón (glibc, la de Debian); con la compartida, no. El resultado no cambia."""
-    from simulador.motor import cierre
+    from simulador.motor import cierre, memoria_sistema
 
-    assert cierre.devolver_memoria()  # glibc: malloc_trim existe
+    assert memoria_sistema.devolver_memoria()  # glibc: malloc_trim existe
     llamadas: list[bool] = []
     monkeypatch.setattr(cierre, "devolver_memoria", lambda: llamadas.append(True) or True)
     esc = _escenario()

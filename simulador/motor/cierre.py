@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -24,6 +22,7 @@ from simulador.motor.estado import (
     PAGADA,
     EstadoFacturas,
 )
+from simulador.motor.memoria_sistema import devolver_memoria
 from simulador.motor.registro import COD_COSTO
 from simulador.resultado import (
     CASTIGADO,
@@ -250,31 +249,6 @@ def _liberar(sim: Simulacion) -> None:
     if sim.cartera_propia:
         for nombre in _SOLO_SIMULACION_COMPRAS:
             setattr(sim.cartera, nombre, getattr(sim.cartera, nombre)[:0])
-
-
-@functools.cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    """``malloc_trim`` de la biblioteca de C (glibc), o ``None`` si esta no lo tiene."""
-    nombre = ctypes.util.find_library("c")
-    try:
-        return ctypes.CDLL(nombre).malloc_trim if nombre else None
-    except (OSError, AttributeError):
-        return None
-
-
-def devolver_memoria() -> bool:
-    """Devuelve al sistema la memoria libre del montón de C; dice si pudo (solo con glibc).
-
-    El libro de una corrida se junta de miles de bloques chicos del paso diario; al soltarlos,
-    glibc se queda con esa memoria (fragmentada) y el proceso sigue ocupándola; los trozos de
-    ``series.reconstruir`` también quedan en el montón. En la corrida de escala, devolverla en
-    los dos momentos baja el pico unos 200 MB.
-    """
-    trim = _malloc_trim()
-    if trim is None:
-        return False
-    trim(0)
-    return True
 
 
 def construir_resultados(sim: Simulacion, *, consumir: bool = False) -> list[ResultadoCorrida]:
