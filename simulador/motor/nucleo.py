@@ -286,20 +286,31 @@ def partir_libro(rep_cliente: np.ndarray, desde_cliente: np.ndarray, local: np.n
     conteo); ``cortes[r]:cortes[r + 1]`` son las de la réplica r. El cliente pasa a contarse
     desde el primero de su réplica y la factura a su número en la réplica (``local``; -1 sigue
     siendo «sin factura»). Devuelve ``cortes`` y las cinco columnas del ``Libro``.
+
+    Lee el libro una sola vez, en orden, y escribe cada fila en el lugar siguiente de su réplica
+    (lo mismo que recorrer cada réplica por ``particion_estable``, que lee el libro salteado una
+    vez por réplica: con 30 réplicas, 30 pasadas por la memoria).
     """
     m = dia.size
-    orden, cortes = particion_estable(_replica_de_filas(rep_cliente, cliente), n)
+    rep = _replica_de_filas(rep_cliente, cliente)
+    cortes = np.zeros(n + 1, np.int64)
+    for j in range(m):
+        cortes[rep[j] + 1] += 1
+    for r in range(n):
+        cortes[r + 1] += cortes[r]
+    lugar = cortes[:-1].copy()
     dia_r, cliente_r = np.empty(m, dia.dtype), np.empty(m, np.int32)
     factura_r, tipo_r = np.empty(m, np.int64), np.empty(m, tipo.dtype)
     centavos_r = np.empty(m, centavos.dtype)
-    for r in range(n):
-        for k in range(cortes[r], cortes[r + 1]):
-            j = orden[k]
-            dia_r[k] = dia[j]
-            cliente_r[k] = cliente[j] - desde_cliente[r]
-            factura_r[k] = local[factura[j]] if factura[j] >= 0 else -1
-            tipo_r[k] = tipo[j]
-            centavos_r[k] = centavos[j]
+    for j in range(m):
+        r = rep[j]
+        k = lugar[r]
+        lugar[r] = k + 1
+        dia_r[k] = dia[j]
+        cliente_r[k] = cliente[j] - desde_cliente[r]
+        factura_r[k] = local[factura[j]] if factura[j] >= 0 else -1
+        tipo_r[k] = tipo[j]
+        centavos_r[k] = centavos[j]
     return cortes, dia_r, cliente_r, factura_r, tipo_r, centavos_r
 
 
