@@ -76,12 +76,16 @@ def _comparar(sim: Simulacion, conteo: Conteo) -> None:
         assert res.series.cartera_por_tramo[:, 1:].sum() > 0  # hubo atrasos que contar
 
 
-def test_reconstruccion_igual_al_conteo_diario_con_replicas_apiladas() -> None:
-    sim = _sim((0, 1, 2))
+@pytest.mark.parametrize("replicas", [(0, 1, 2), (4,)])
+def test_reconstruccion_igual_al_conteo_diario(replicas: tuple[int, ...]) -> None:
+    """Sin prórrogas, el libro se suma en una pasada compilada (``nucleo.sumar_tramos_libro``);
+    con réplicas apiladas y con una sola."""
+    sim = _sim(replicas)
     _comparar(sim, _espiar(sim))
 
 
 def test_reconstruccion_con_prorrogas_y_castigos_a_mano(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Con prórrogas, los segmentos se parten en trozos del libro (``series._segmentos``)."""
     monkeypatch.setattr(series, "_TROZO", 997)  # el libro se recorre en muchos trozos
     sim = _sim((0,), "actual_laxa")
     conteo = _espiar(sim)

@@ -47,7 +47,7 @@ def calentar() -> None:
     compilación en cada comparación.
     """
     from simulador.aleatoriedad import uniformes
-    from simulador.motor.estado import ABIERTA, EstadoClientes, EstadoFacturas
+    from simulador.motor.estado import ABIERTA, INF, EstadoClientes, EstadoFacturas
 
     uniformes(1, "calentar", 0, np.zeros(1, np.int64), 0, 2)
 
@@ -58,6 +58,9 @@ def calentar() -> None:
     uno = np.zeros(1, np.int64)
     escanear_clientes(c.confianza, c.en_dificultad, c.dificultad_hasta, c.prox_dificultad, 0)
     sumar_tramos(uno, uno, uno, uno, uno, uno, uno, 1, np.zeros(3, np.int64))
+    i32, i8 = np.zeros(1, np.int32), np.zeros(1, np.int8)
+    sumar_tramos_libro(i32, uno, i8, uno, uno, i32, i32, i32, True, -INF, 1, uno, uno, 1,
+                       np.zeros(3, np.int64))
     unicos(uno)
     unicos(clientes)
     cero = np.zeros(1)
@@ -68,7 +71,6 @@ def calentar() -> None:
     sumar_por_replica(clientes, uno, uno, 1)
     particion_estable(clientes, 1)
     elegir_llamadas(uno, uno, cero, 1, 1)
-    i32, i8 = np.zeros(1, np.int32), np.zeros(1, np.int8)
     partir_libro(clientes, uno, uno, 1, i32, i32, uno, i8, uno)
     partir_costos(clientes, uno, 1, i32, i32, i8, uno, i32, 0, 0)
 
@@ -96,18 +98,51 @@ def sumar_tramos(desde: np.ndarray, hasta: np.ndarray, venc: np.ndarray, monto: 
     columna 0 es el cierre del día -1 y la h + 1 queda fuera del horizonte (diferencias: +monto
     al entrar, -monto al salir).
     """
+    for j in range(desde.size):
+        _sumar_segmento(desde[j], hasta[j], venc[j], monto[j], rep[j], desde_tramo, hasta_tramo,
+                        h, diff)
+
+
+@njit(**_opciones)
+def _sumar_segmento(desde: int, hasta: int, venc: int, monto: int, rep: int,
+                    desde_tramo: np.ndarray, hasta_tramo: np.ndarray, h: int, diff: np.ndarray
+                    ) -> None:  # pragma: no cover - compilado
+    """Un segmento de ``sumar_tramos``."""
+    if hasta < 0 or desde >= hasta or desde > h - 1:
+        return
     k = desde_tramo.size
     columnas = h + 2
-    for j in range(desde.size):
-        if hasta[j] < 0 or desde[j] >= hasta[j] or desde[j] > h - 1:
-            continue
-        for t in range(k):
-            lo = max(max(desde[j], venc[j] + desde_tramo[t]), -1)
-            hi = min(min(hasta[j] - 1, venc[j] + hasta_tramo[t]), h - 1)
-            if lo <= hi:
-                base = (rep[j] * k + t) * columnas
-                diff[base + lo + 1] += monto[j]
-                diff[base + hi + 2] -= monto[j]
+    for t in range(k):
+        lo = max(max(desde, venc + desde_tramo[t]), -1)
+        hi = min(min(hasta - 1, venc + hasta_tramo[t]), h - 1)
+        if lo <= hi:
+            base = (rep * k + t) * columnas
+            diff[base + lo + 1] += monto
+            diff[base + hi + 2] -= monto
+
+
+@njit(**_opciones)
+def sumar_tramos_libro(dia: np.ndarray, factura: np.ndarray, tipo: np.ndarray,
+                       centavos: np.ndarray, signo_tipo: np.ndarray, venc_final: np.ndarray,
+                       dia_cierre: np.ndarray, rep_de: np.ndarray, por_replica: bool,
+                       sin_cierre: int, grande: int, desde_tramo: np.ndarray,
+                       hasta_tramo: np.ndarray, h: int, diff: np.ndarray
+                       ) -> None:  # pragma: no cover - compilado
+    """``sumar_tramos`` de cada movimiento del libro, sin prórrogas, sin arreglos intermedios.
+
+    Cada movimiento pesa ``signo_tipo[tipo] * centavos`` desde su día hasta el cierre de su
+    factura (``grande`` si sigue abierta: ``dia_cierre <= sin_cierre``), con su vencimiento
+    final; la réplica es la de su factura (0 si ``por_replica`` es falso). Lo mismo que
+    ``series._segmentos`` sin cambios seguido de ``sumar_tramos``.
+    """
+    for j in range(dia.size):
+        i = factura[j]
+        cierre = np.int64(dia_cierre[i])
+        hasta = cierre if cierre > sin_cierre else grande
+        rep = np.int64(rep_de[i]) if por_replica else 0
+        _sumar_segmento(np.int64(dia[j]), hasta, np.int64(venc_final[i]),
+                        signo_tipo[tipo[j]] * centavos[j], rep, desde_tramo, hasta_tramo, h,
+                        diff)
 
 
 @njit(**_opciones)

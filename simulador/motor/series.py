@@ -15,7 +15,7 @@ import numpy as np
 from simulador.metricas.libro import de_tipo
 from simulador.motor import nucleo
 from simulador.motor.estado import INF, NO_EMITIDA
-from simulador.resultado import FACTURADO, TRAMOS, Libro, Series
+from simulador.resultado import COD, FACTURADO, TRAMOS, Libro, Series
 
 if TYPE_CHECKING:
     from simulador.motor.modelo import Simulacion
@@ -27,6 +27,8 @@ _GRANDE = 10**12
 _DESDE_TRAMO = np.array([-_GRANDE, *(LIMITES_TRAMOS + 1)], np.int64)
 """Primer atraso (días) de cada tramo: el tramo k va de _DESDE_TRAMO[k] a _HASTA_TRAMO[k]."""
 _HASTA_TRAMO = np.array([*LIMITES_TRAMOS, _GRANDE], np.int64)
+_SIGNO_TIPO = np.where(de_tipo(np.arange(len(COD)), FACTURADO), 1, -1).astype(np.int64)
+"""Signo de cada tipo de movimiento del libro en el saldo: +1 lo facturado, -1 lo demás."""
 _TROZO = 1 << 20
 """Filas del libro por trozo al reconstruir la cartera (acota la memoria)."""
 
@@ -77,7 +79,8 @@ class RegistroSeries:
         """Cartera por tramo (con la inicial, al cierre del día -1) y facturas abiertas de cada
         día, desde el libro y los días de emisión y cierre de cada factura.
 
-        El libro se recorre en trozos para no multiplicar la memoria en las corridas grandes.
+        Sin prórrogas (fuera de la capacitación) el libro se suma en una pasada compilada, sin
+        arreglos intermedios; con prórrogas, en trozos para no multiplicar la memoria.
         """
         f, rep_de = sim.f, sim.cartera.c_rep
         h, r, k = self.horizonte, self.replicas, len(TRAMOS)
@@ -87,7 +90,11 @@ class RegistroSeries:
             for i, v in zip(facturas.tolist(), anterior.tolist(), strict=True):
                 cambios.setdefault(i, []).append((dia, v))
         diff = np.zeros(r * k * columnas, np.int64)
-        for a in range(0, libro.dia.size, _TROZO):
+        if not cambios:  # sin prórrogas (fuera de la capacitación): una pasada compilada
+            nucleo.sumar_tramos_libro(libro.dia, libro.factura, libro.tipo, libro.centavos,
+                                      _SIGNO_TIPO, f.dia_venc, f.dia_cierre, rep_de, r > 1, -INF,
+                                      _GRANDE, _DESDE_TRAMO, _HASTA_TRAMO, h, diff)
+        for a in range(0, libro.dia.size if cambios else 0, _TROZO):
             b = min(libro.dia.size, a + _TROZO)
             factura = libro.factura[a:b]
             signo = np.where(de_tipo(libro.tipo[a:b], FACTURADO), 1, -1)
