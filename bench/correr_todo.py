@@ -448,6 +448,12 @@ Lo que más pesó en la velocidad:
      (`motor/memoria_sistema.py`, con `malloc_trim`) después de soltar el estado y después de las
      series: el pico baja a 1,80 GiB y cuesta unos 12 ms. Con la cartera guardada (las corridas
      chicas) no se llama;
+   - **el cierre del lote, de unos 0,2 a unos 0,13 s** (idéntico bit a bit): partir el libro por
+     réplica lo lee una sola vez y en orden (antes, una pasada salteada por cada réplica: de 36
+     a 18 ms), y la cartera por tramo suma el libro en una pasada compilada, sin arreglos
+     intermedios, cuando no hubo prórrogas (`nucleo.sumar_tramos_libro`: de 38 a 19 ms). Contra
+     el comienzo de la sesión (`python bench/contra_commit.py c1d5ef1 --rondas 4`): mediana 4 %
+     menos de CPU por réplica;
    - **banco:** la carga de referencia se mide también en cada núcleo por separado (ver abajo);
      la eficiencia paralela usa 12 rondas en orden alternado (con 8 y siempre en el mismo orden,
      la mediana iba de 1,68x a 1,84x entre corridas parecidas), y sin Chromium la medida de la
@@ -506,17 +512,17 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
   por una).
 - **Dónde está el costo ahora** (lote de 30 réplicas de la estándar, con la cartera guardada,
   unos 1,0 s de CPU con la máquina tranquila): la simulación día por día, unos dos tercios
-  (485 días con el calentamiento, unos 1,3 ms por día para las 30 réplicas); el cierre del lote
-  (juntar y partir el libro, reconstruir las series) unos 0,2 s, y los indicadores de las 30
-  réplicas unos 0,14 s. Dentro del día, el mayor es el recorrido de pagos sobre todas las
+  (485 días con el calentamiento, unos 1,6 ms por día para las 30 réplicas); el cierre del lote
+  (juntar y partir el libro, reconstruir las series) unos 0,13 s, y los indicadores de las 30
+  réplicas unos 0,07 s. Dentro del día, el mayor es el recorrido de pagos sobre todas las
   abiertas (unas 38.000 por día en el lote, 7 ns cada una); el resto son decenas de operaciones
   chicas de numpy por día, repartidas en partes de 1 a 5 %.
 - **Qué falta.** Con la máquina tranquila o medianamente cargada se cumplen todas las metas,
   también con la mediana y la mayor de las repeticiones, y con margen: la comparación tarda la
   mitad de la meta. En los momentos más lentos que se vieron (la carga de referencia al doble)
   la primera comparación de un escenario y la app pasaron de 3 s. Lo siguiente que bajaría el
-  costo: calcular los indicadores de las 30 réplicas juntos, en una pasada sobre el libro del
-  lote en vez de partirlo (el cierre y los indicadores son un tercio del lote).
+  costo es el día a día: juntar en menos recorridos compilados las decenas de operaciones
+  chicas de numpy de cada día (el cierre y los indicadores ya son solo un quinto del lote).
 - **Memoria de la escala.** 1,80 a 1,81 GiB desde esta sesión (antes, de 1,89 a 2,00 según la
   versión de numpy y pandas). El pico está al armar las tablas de 3 millones de facturas y
   100.000 clientes.

@@ -279,6 +279,17 @@ def sumar_por_replica(rep_de: np.ndarray, facturas: np.ndarray, centavos: np.nda
 
 
 @njit(**_opciones)
+def _cortes(grupos: np.ndarray, n_grupos: int) -> np.ndarray:  # pragma: no cover - compilado
+    """Dónde empieza cada grupo (0..n-1) si las posiciones se ordenan por grupo (largo n + 1)."""
+    cortes = np.zeros(n_grupos + 1, np.int64)
+    for j in range(grupos.size):
+        cortes[grupos[j] + 1] += 1
+    for g in range(n_grupos):
+        cortes[g + 1] += cortes[g]
+    return cortes
+
+
+@njit(**_opciones)
 def particion_estable(grupos: np.ndarray, n_grupos: int
                       ) -> tuple[np.ndarray, np.ndarray]:  # pragma: no cover - compilado
     """Las posiciones ordenadas por grupo (0..n-1) y, dentro de cada grupo, en el orden dado, con
@@ -287,11 +298,7 @@ def particion_estable(grupos: np.ndarray, n_grupos: int
     Es ``np.argsort(grupos, kind="stable")`` (un orden estable es único), por conteo y en una
     sola pasada.
     """
-    cortes = np.zeros(n_grupos + 1, np.int64)
-    for j in range(grupos.size):
-        cortes[grupos[j] + 1] += 1
-    for g in range(n_grupos):
-        cortes[g + 1] += cortes[g]
+    cortes = _cortes(grupos, n_grupos)
     lugar = cortes[:-1].copy()
     orden = np.empty(grupos.size, np.int64)
     for j in range(grupos.size):
@@ -328,11 +335,7 @@ def partir_libro(rep_cliente: np.ndarray, desde_cliente: np.ndarray, local: np.n
     """
     m = dia.size
     rep = _replica_de_filas(rep_cliente, cliente)
-    cortes = np.zeros(n + 1, np.int64)
-    for j in range(m):
-        cortes[rep[j] + 1] += 1
-    for r in range(n):
-        cortes[r + 1] += cortes[r]
+    cortes = _cortes(rep, n)
     lugar = cortes[:-1].copy()
     dia_r, cliente_r = np.empty(m, dia.dtype), np.empty(m, np.int32)
     factura_r, tipo_r = np.empty(m, np.int64), np.empty(m, tipo.dtype)
