@@ -486,7 +486,16 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
     (mediana 1,63, mayor 1,80), con semilla nueva 1,26 s (mediana 1,68, mayor 2,19); app,
     cálculo 1,4 s y página 1,81 s (la mayor, 2,53 s); «Flexible» 1,65 s; 419.408 facturas por
     segundo de CPU; eficiencia 1,92x; escala 11,8 s con 1,81 GiB. Todas las metas;
-  - la de la tabla: las cifras de arriba.
+  - 14:19, referencia 0,106 s: comparación repetida 1,21 s (mediana 1,35, mayor 1,67), con
+    semilla nueva 1,52 s; app, página 2,36 s (la mayor, 3,08 s); eficiencia 1,78x. Todas las
+    metas;
+  - la de la tabla: las cifras de arriba;
+  - la eficiencia, todas las veces que se midió en la sesión, con 12 rondas en orden alternado
+    (dentro del banco completo o con `python bench/correr_todo.py --solo eficiencia`): 1,73x,
+    1,92x, 1,78x, 1,54x (la de la tabla), 1,37x, 1,80x y 1,91x; antes, con 8 rondas, 1,84x y
+    1,68x. Con los dos núcleos parejos da de 1,8x a 1,9x; cuando uno rinde menos que el otro
+    (la carga de referencia por núcleo), baja hasta 1,4x: con 1 trabajador el trabajo puede
+    correr en el núcleo más rápido, y con 2 termina cuando termina el más lento.
 - **Sesiones anteriores, en momentos lentos.** Con la carga de referencia en 0,170 s (el doble
   que con la máquina tranquila), el mismo código de la comparación dio 2,69 s la repetida
   (mayor 3,13 s) y 3,07 s con semilla nueva, y la app 3,1 s de cálculo y 3,84 s de página: en
@@ -520,7 +529,9 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
 - **Qué falta.** Con la máquina tranquila o medianamente cargada se cumplen todas las metas,
   también con la mediana y la mayor de las repeticiones, y con margen: la comparación tarda la
   mitad de la meta. En los momentos más lentos que se vieron (la carga de referencia al doble)
-  la primera comparación de un escenario y la app pasaron de 3 s. Lo siguiente que bajaría el
+  la primera comparación de un escenario y la app pasaron de 3 s. La eficiencia paralela es la
+  medida más frágil: es una razón de dos tiempos y depende de que los dos núcleos rindan lo
+  mismo; en esta sesión no cumplió en 2 de 7 mediciones. Lo siguiente que bajaría el
   costo es el día a día: juntar en menos recorridos compilados las decenas de operaciones
   chicas de numpy de cada día (el cierre y los indicadores ya son solo un quinto del lote).
 - **Memoria de la escala.** 1,80 a 1,81 GiB desde esta sesión (antes, de 1,89 a 2,00 según la
