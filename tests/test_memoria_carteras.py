@@ -146,3 +146,36 @@ def test_el_limite_suelta_las_menos_usadas(monkeypatch):
     memoria.cartera_apilada(esc, 1, (2,))  # no caben tres: se va la (1,)
     assert memoria.guardadas() == 2
     assert memoria.cartera_apilada(esc, 1, (0,))[0] is primera
+
+
+def test_soltar_deja_ir_el_arreglo_entero():
+    """``cierre.soltar`` pone un arreglo vacío del mismo tipo y nada retiene el original (un
+    corte vacío, ``x[:0]``, es una vista que lo mantendría vivo entero)."""
+    import weakref
+    from types import SimpleNamespace
+
+    from simulador.motor.cierre import soltar
+
+    dueno = SimpleNamespace(x=np.ones((1000, 2)))
+    vivo = weakref.ref(dueno.x)
+    soltar(dueno, "x")
+    assert vivo() is None
+    assert dueno.x.shape == (0, 2) and dueno.x.dtype == np.float64 and dueno.x.base is None
+
+
+def test_la_corrida_grande_suelta_el_estado_de_simular(monkeypatch):
+    """Al cerrar una corrida con cartera propia, lo que solo servía para simular (y, con
+    ``consumir``, las columnas ya pasadas a la tabla) deja de ocupar memoria."""
+    from simulador.motor import cierre
+
+    monkeypatch.setattr(memoria, "MAYOR_GUARDABLE", 0)
+    sim = Simulacion(escenario=_escenario(),
+                     politica=cargar_politica(RAIZ / "politicas" / "estandar.yaml"),
+                     semilla=1, eventos=False)
+    sim.correr()
+    sim.resultado(consumir=True)
+    sueltos = [(sim.f, n) for n in (*cierre._SOLO_SIMULACION_FACTURAS, "monto", "cobrado")] + \
+        [(sim.cartera, n) for n in ("c_centavos", "c_dia", *cierre._SOLO_SIMULACION_COMPRAS)]
+    retenidos = [n for dueno, n in sueltos
+                 if getattr(dueno, n).size or getattr(dueno, n).base is not None]
+    assert retenidos == []

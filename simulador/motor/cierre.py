@@ -76,7 +76,7 @@ def tabla_facturas(sim: Simulacion, ids: np.ndarray, desde: int, *,
     def tomar(nombre: str) -> np.ndarray:
         x = getattr(f, nombre)[ids]
         if consumir:
-            setattr(f, nombre, x[:0])
+            soltar(f, nombre)
         return x
 
     cli = cart.c_cliente[ids]
@@ -231,6 +231,15 @@ _SOLO_SIMULACION_COMPRAS = ("c_z_atraso", "c_u_disputa", "c_u_parcial", "c_fracc
                             "c_umbral_accion")
 
 
+def soltar(dueno: object, nombre: str) -> None:
+    """Cambia el arreglo ``nombre`` de ``dueno`` por uno vacío del mismo tipo, y suelta el suyo.
+
+    Un corte vacío (``x[:0]``) no serviría: es una vista que mantiene vivo el arreglo entero.
+    """
+    x = getattr(dueno, nombre)
+    setattr(dueno, nombre, np.empty((0, *x.shape[1:]), dtype=x.dtype))
+
+
 def _liberar(sim: Simulacion) -> None:
     """Suelta los arreglos que solo sirven para simular (no para las tablas del resultado).
 
@@ -241,14 +250,11 @@ def _liberar(sim: Simulacion) -> None:
     sim.pre_dia_desc = sim.pre_descuento = np.zeros(0, np.int64)
     sim.pre_disputa = sim.pre_debito = sim.pre_toma = np.zeros(0, bool)
     sim.umbral_plano = np.zeros(0)
-    if sim.cartera_propia:
-        for nombre in ("c_centavos", "c_dia"):
-            setattr(sim.cartera, nombre, getattr(sim.cartera, nombre)[:0])
     for nombre in _SOLO_SIMULACION_FACTURAS:
-        setattr(sim.f, nombre, getattr(sim.f, nombre)[:0])
+        soltar(sim.f, nombre)
     if sim.cartera_propia:
-        for nombre in _SOLO_SIMULACION_COMPRAS:
-            setattr(sim.cartera, nombre, getattr(sim.cartera, nombre)[:0])
+        for nombre in ("c_centavos", "c_dia", *_SOLO_SIMULACION_COMPRAS):
+            soltar(sim.cartera, nombre)
 
 
 def construir_resultados(sim: Simulacion, *, consumir: bool = False) -> list[ResultadoCorrida]:
@@ -278,6 +284,7 @@ def _armar(sim: Simulacion, *, consumir: bool, completo: bool
            ) -> list[tuple[ResultadoCorrida, ColumnasFacturas | None, CodigosSegmento | None]]:
     h = sim.escenario.horizonte_dias
     sim.series.registrar(sim, h - 1)
+    _liberar(sim)  # antes de juntar el libro: el pico de una corrida grande es al cerrar
     cart, f = sim.cartera, sim.f
     libro, costos = sim.libro.cerrar(cart.c_cliente), sim.costos.cerrar()
     eventos = sim.eventos.cerrar()
@@ -288,7 +295,6 @@ def _armar(sim: Simulacion, *, consumir: bool, completo: bool
     libros = _libros_por_replica(sim, libro)
     por_evento = _partir(cart.rep_cliente[eventos["cliente"].to_numpy(np.int64)], n) \
         if n > 1 and len(eventos) else [slice(None)] * n
-    _liberar(sim)
     # una corrida grande que termina acá (ver _liberar): lo soltado y los trozos de la
     # reconstrucción de las series vuelven al sistema antes de armar las tablas
     grande = sim.cartera_propia
