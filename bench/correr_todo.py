@@ -459,6 +459,16 @@ Lo que más pesó en la velocidad:
      la mediana iba de 1,68x a 1,84x entre corridas parecidas), y sin Chromium la medida de la
      app se omite con un aviso en vez de cortar el banco.
 
+13. **Sexta sesión del 2026-11-23** (idéntico bit a bit: las 66 combinaciones y los 12 lotes):
+   - **memoria de la escala, de 1,88 a 1,41 GiB:** en esta máquina el pico había vuelto a 1,88
+     GiB. Contando los arreglos vivos al armar las tablas, el estado que «se soltaba» seguía
+     entero: se cambiaba cada arreglo por un corte vacío (`x[:0]`), que es una vista y mantiene
+     vivo el arreglo original (unos 530 MB en la escala). Ahora `cierre.soltar` pone un arreglo
+     vacío nuevo, y se suelta antes de juntar el libro (donde quedó el pico al arreglar lo
+     primero). `tests/test_memoria_carteras.py` lo revisa (con el corte vacío, sus dos pruebas
+     nuevas fallan). El pico queda al final de la simulación, no en el cierre; devolver la
+     memoria del montón (punto 12) ahora baja solo 0,03 GiB.
+
 Antes de estos cambios (commit `f5d5d58`) las mismas medidas daban: comparación interactiva 61,0 s;
 13.589 facturas por segundo de CPU; escala 225,9 s con 2,86 GiB; eficiencia paralela 1,44x. Al
 comienzo de la sesión de los puntos 4 y 5 (commit `0664898`): 7,3 s; 66.509 facturas por segundo
@@ -467,47 +477,44 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
 ## Variación de la máquina y qué falta
 
 - **Cómo leer estas cifras.** Esta máquina virtual es compartida: tiene 2 núcleos (uno por
-  procesador, sin hilos), pero lo que rinde cada uno cambia según el momento. La fila «Carga de
-  referencia» mide una carga fija que no depende del simulador (un bucle de Python y un orden de
-  numpy) al comienzo y al final: con la máquina tranquila da de 0,08 a 0,11 s de CPU, y en los
-  momentos lentos de 0,13 a 0,17 s. La fila siguiente mide lo mismo en cada núcleo por
-  separado: por momentos uno rinde un 40 % menos que el otro (con `taskset -c 0` y `-c 1`, el
-  mismo bucle tardó 0,25 y 0,37 s, y un minuto después, 0,25 y 0,26 s). La comparación corre un
-  trabajador por política, uno en cada núcleo, y termina cuando termina el más lento; por eso las
-  medidas con 2 trabajadores varían más que la carga de referencia. Para comparar dos versiones
-  del código, `python bench/contra_commit.py REF` intercala rondas en el mismo momento.
-- **Corridas de la quinta sesión del 2026-11-23** (máquina recién instalada, todas con el código
-  de hoy):
-  - 13:25, referencia 0,106 s: comparación repetida 1,06 s (mediana 1,22, mayor 2,18), con
-    semilla nueva 1,05 s (mediana 1,28, mayor 1,56); app, cálculo 1,7 s y página 2,15 s (la
-    mayor, 2,50 s); eficiencia 1,84x; escala 10,4 s con **2,00 GiB** (antes de devolver la
-    memoria del montón: por eso el cambio de esta sesión);
-  - 14:15, referencia 0,122 s (0,118 y 0,105 s por núcleo): comparación repetida 1,52 s
-    (mediana 1,63, mayor 1,80), con semilla nueva 1,26 s (mediana 1,68, mayor 2,19); app,
-    cálculo 1,4 s y página 1,81 s (la mayor, 2,53 s); «Flexible» 1,65 s; 419.408 facturas por
-    segundo de CPU; eficiencia 1,92x; escala 11,8 s con 1,81 GiB. Todas las metas;
-  - 14:19, referencia 0,106 s: comparación repetida 1,21 s (mediana 1,35, mayor 1,67), con
-    semilla nueva 1,52 s; app, página 2,36 s (la mayor, 3,08 s); eficiencia 1,78x. Todas las
-    metas;
-  - la de la tabla: las cifras de arriba;
-  - la eficiencia, todas las veces que se midió en la sesión, con 12 rondas en orden alternado
-    (dentro del banco completo o con `python bench/correr_todo.py --solo eficiencia`): 1,73x,
-    1,92x, 1,78x, 1,54x (la de la tabla), 1,37x, 1,80x y 1,91x; antes, con 8 rondas, 1,84x y
-    1,68x. Con los dos núcleos parejos da de 1,8x a 1,9x; cuando uno rinde menos que el otro
-    (la carga de referencia por núcleo), baja hasta 1,4x: con 1 trabajador el trabajo puede
-    correr en el núcleo más rápido, y con 2 termina cuando termina el más lento.
-- **Sesiones anteriores, en momentos lentos.** Con la carga de referencia en 0,170 s (el doble
-  que con la máquina tranquila), el mismo código de la comparación dio 2,69 s la repetida
-  (mayor 3,13 s) y 3,07 s con semilla nueva, y la app 3,1 s de cálculo y 3,84 s de página: en
-  esos momentos la primera comparación de un escenario y la app pasan de la meta. Con la
-  referencia en 0,14 s se cumplieron todas, también con la mediana y la mayor.
+  procesador, sin hilos), pero lo que rinde cada uno cambia según el momento y según la máquina
+  que toque. La fila «Carga de referencia» mide una carga fija que no depende del simulador (un
+  bucle de Python y un orden de numpy) al comienzo y al final, y la fila siguiente, lo mismo en
+  cada núcleo por separado. Para comparar dos versiones del código, `python bench/contra_commit.py
+  REF` intercala rondas en el mismo momento.
+- **Sexta sesión del 2026-11-23** (la de la tabla; máquina recién instalada, más rápida que en
+  las sesiones anteriores: la referencia da 0,05 s, contra 0,08 a 0,17 s antes, y los dos
+  núcleos rinden lo mismo):
+  - 18:58, antes del arreglo de la memoria: comparación repetida 0,91 s (mediana 1,13, mayor
+    1,38), con semilla nueva 0,99 s (mayor 1,50); app, cálculo 1,3 s y página 1,69 s (la mayor,
+    1,83 s); 433.188 facturas por segundo de CPU; eficiencia 1,99x; escala 8,6 s con 1,88 GiB;
+  - 19:01 y 19:03, con el arreglo: comparación repetida 0,95 y 0,93 s (la mayor, 1,11 y 1,12),
+    con semilla nueva 1,03 y 1,02 s (la mayor, 1,20 y 1,11); app, página 1,58 y 1,67 s (la
+    mayor, 1,96 y 1,92 s); 413.109 y 409.641 facturas por segundo de CPU; eficiencia 2,00x y
+    1,96x; escala 8,3 y 7,8 s con 1,41 GiB. Todas las metas, con la mayor de las repeticiones;
+  - la de la tabla: las cifras de arriba.
+- **Sesiones anteriores, con la máquina más lenta.** Con la referencia de 0,106 a 0,143 s se
+  cumplieron todas las metas de tiempo salvo, a veces, la eficiencia (ver abajo). Con la
+  referencia en 0,170 s (el momento más lento que se vio), la comparación dio 2,69 s la
+  repetida (mayor 3,13 s) y 3,07 s con semilla nueva, y la app 3,1 s de cálculo y 3,84 s de
+  página: en esos momentos la primera comparación de un escenario y la app pasaron de la meta.
+  Desde entonces la réplica cuesta alrededor de un 20 % menos de CPU (sesiones cuarta y quinta).
+- **La eficiencia paralela y los núcleos desparejos.** En la quinta sesión, con 12 rondas, dio
+  1,73x, 1,92x, 1,78x, 1,54x, 1,37x, 1,80x y 1,91x: por momentos un núcleo rendía un 40 % menos
+  que el otro (con `taskset -c 0` y `-c 1`, el mismo bucle tardó 0,25 y 0,37 s, y un minuto
+  después, 0,25 y 0,26 s). Con 1 trabajador el trabajo corre en el núcleo rápido, y con 2
+  termina cuando termina el lento. Repartir en lotes más chicos no lo arregla: con un núcleo
+  1,4 veces más lento, el mejor reparto posible de 16 réplicas da 16 / (1 + 1/1,4) = 9,3
+  réplicas de tiempo, 1,71x, y los lotes chicos cuestan más por réplica (uno de 15, un 20 a
+  30 % más que uno de 30). Con los núcleos parejos da de 1,8x a 2,0x (hoy, 1,99x, 2,00x y
+  1,96x).
 - **En la app.** `bench/app_comparar.py` levanta la app, abre «Comparar políticas» en el Chromium
   de Debian, elige «Actual (laxa)» contra «Estándar» con 30 réplicas y mide desde el clic hasta
   la página completa (el guion terminó y dice «Resultados listos en X s»), con otra semilla en
   cada repetición para no leer de la caché (así la cartera también se sortea de nuevo); después
   cambia solo la alternativa a «Estricta» y vuelve a medir. La meta «unos 3 s» se toma como
   cálculo ≤ 3 s y página completa ≤ 3,5 s. El navegador corre en la misma máquina de 2 núcleos y
-  usa de 0,6 a 1,6 s de CPU por comparación, sobre todo al dibujar los gráficos; con el navegador
+  usa de 0,5 a 1,6 s de CPU por comparación, sobre todo al dibujar los gráficos; con el navegador
   en la computadora del usuario, ese trabajo no compite con la simulación. La página completa es
   el cálculo más 0,4 a 1,0 s: unos 0,05 s antes del cálculo, unos 0,2 s para armar y enviar los
   resultados (medido con AppTest) y el resto en el navegador.
@@ -519,24 +526,16 @@ de CPU; escala 30,7 s con 1,93 GiB; 1,89x.
   total, más lento. Las políticas cuestan distinto (ver la tabla por política): «Flexible con
   planes de pago» sigue siendo la más cara (cada plan es un proceso SimPy, con sus cuotas una
   por una).
-- **Dónde está el costo ahora** (lote de 30 réplicas de la estándar, con la cartera guardada,
-  unos 1,0 s de CPU con la máquina tranquila): la simulación día por día, unos dos tercios
-  (485 días con el calentamiento, unos 1,6 ms por día para las 30 réplicas); el cierre del lote
-  (juntar y partir el libro, reconstruir las series) unos 0,13 s, y los indicadores de las 30
-  réplicas unos 0,07 s. Dentro del día, el mayor es el recorrido de pagos sobre todas las
-  abiertas (unas 38.000 por día en el lote, 7 ns cada una); el resto son decenas de operaciones
-  chicas de numpy por día, repartidas en partes de 1 a 5 %.
-- **Qué falta.** Con la máquina tranquila o medianamente cargada se cumplen todas las metas,
-  también con la mediana y la mayor de las repeticiones, y con margen: la comparación tarda la
-  mitad de la meta. En los momentos más lentos que se vieron (la carga de referencia al doble)
-  la primera comparación de un escenario y la app pasaron de 3 s. La eficiencia paralela es la
-  medida más frágil: es una razón de dos tiempos y depende de que los dos núcleos rindan lo
-  mismo; en esta sesión no cumplió en 2 de 7 mediciones. Lo siguiente que bajaría el
-  costo es el día a día: juntar en menos recorridos compilados las decenas de operaciones
-  chicas de numpy de cada día (el cierre y los indicadores ya son solo un quinto del lote).
-- **Memoria de la escala.** 1,80 a 1,81 GiB desde esta sesión (antes, de 1,89 a 2,00 según la
-  versión de numpy y pandas). El pico está al armar las tablas de 3 millones de facturas y
-  100.000 clientes.
+- **Dónde está el costo ahora** (lote de 30 réplicas de la estándar, con la cartera guardada):
+  la simulación día por día, unos dos tercios (485 días con el calentamiento); el cierre del
+  lote (juntar y partir el libro, reconstruir las series) y los indicadores de las 30 réplicas,
+  un quinto. Dentro del día, el mayor es el recorrido de pagos sobre todas las abiertas (unas
+  38.000 por día en el lote, 7 ns cada una); el resto son decenas de operaciones chicas de numpy
+  por día, repartidas en partes de 1 a 5 %. Lo siguiente que bajaría el costo es juntarlas en
+  menos recorridos compilados.
+- **Memoria de la escala.** 1,41 GiB desde la sexta sesión (antes, de 1,80 a 2,00 GiB según la
+  versión de numpy y pandas y la máquina). El pico está ahora al final de la simulación
+  (el estado de 3,9 millones de compras posibles y 100.000 clientes), no al armar las tablas.
 """
 
 
