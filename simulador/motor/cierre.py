@@ -284,7 +284,7 @@ def _armar(sim: Simulacion, *, consumir: bool, completo: bool
            ) -> list[tuple[ResultadoCorrida, ColumnasFacturas | None, CodigosSegmento | None]]:
     h = sim.escenario.horizonte_dias
     sim.series.registrar(sim, h - 1)
-    _liberar(sim)  # antes de juntar el libro: el pico de una corrida grande es al cerrar
+    _liberar(sim)  # antes de juntar el libro, que pide memoria nueva
     cart, f = sim.cartera, sim.f
     libro, costos = sim.libro.cerrar(cart.c_cliente), sim.costos.cerrar()
     eventos = sim.eventos.cerrar()

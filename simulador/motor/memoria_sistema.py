@@ -24,7 +24,9 @@ def devolver_memoria() -> bool:
     El libro de una corrida se junta de miles de bloques chicos del paso diario; al soltarlos,
     glibc se queda con esa memoria (fragmentada) y el proceso sigue ocupándola; los trozos de
     ``series.reconstruir`` también quedan en el montón. En la corrida de escala, devolverla en
-    los dos momentos del cierre (``cierre._armar``) baja el pico unos 200 MB.
+    los dos momentos del cierre (``cierre._armar``) bajaba el pico unos 200 MB; desde que el
+    estado de simular se suelta de verdad (``cierre.soltar``), el pico está antes del cierre y
+    lo baja unos 30 MB.
     """
     trim = _malloc_trim()
     if trim is None:
