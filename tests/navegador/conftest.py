@@ -76,13 +76,21 @@ def esperar_app(page: Any, limite_ms: int = 60_000) -> None:
 def capturar(page: Any, nombre: str) -> Path:
     """Guarda una captura de altura completa en artefactos/capturas/NOMBRE.png."""
     CAPTURAS.mkdir(parents=True, exist_ok=True)
+    # el alto del contenido es el del bloque principal (no el scrollHeight de sus hijos: una
+    # tabla con barra propia lo agranda y la captura quedaba con metros de blanco debajo)
     alto = page.evaluate(
         """() => {
-            const el = document.querySelector('[data-testid=stMain]')
-                || document.querySelector('section.main') || document.body;
-            const hijos = [el, ...el.querySelectorAll('*')];
+            const main = document.querySelector('[data-testid=stMain]');
+            const bloque = document.querySelector('[data-testid=stMainBlockContainer]');
+            if (main && bloque) {
+                const r = bloque.getBoundingClientRect();
+                return r.top + main.scrollTop + r.height;
+            }
+            const el = main || document.body;
             let h = 0;
-            for (const n of hijos) { h = Math.max(h, n.scrollHeight || 0); }
+            for (const n of [el, ...el.querySelectorAll('*')]) {
+                h = Math.max(h, n.scrollHeight || 0);
+            }
             return Math.max(h, document.body.scrollHeight);
         }"""
     )
