@@ -216,6 +216,7 @@ NOMBRES_EVENTO: dict[str, str] = {
     "prepago": "se exige prepago", "prorroga": "prórroga", "cargo": "cargo por mora",
     "descuento": "descuento", "alerta": "señal de alerta", "debito_directo": "débito directo",
     "accion_entrenamiento": "decisión de la mesa",
+    "recupero": "la agencia o la vía legal recupera",
 }
 OCULTOS = {"dificultad", "recuperacion", "quiebra"}
 """Eventos que el cobrador no ve (son el estado oculto del cliente)."""

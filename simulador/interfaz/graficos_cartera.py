@@ -25,16 +25,28 @@ ESTILO_EVENTO: dict[str, tuple[str, str, str]] = {
     "promesa_cumplida": ("Promesa cumplida", "diamond", "#2A9D8F"),
     "promesa_rota": ("Promesa rota", "diamond-open", "#B5179E"),
     "plan": ("Plan de pago", "hexagon", "#52B788"),
+    "plan_roto": ("Plan roto", "hexagon-open", "#B5179E"),
+    "plan_completo": ("Plan completado", "hexagon", "#2A9D8F"),
     "alerta": ("Alerta", "x", "#B5179E"),
     "disputa": ("Disputa", "cross", "#9B2226"),
     "disputa_resuelta": ("Disputa resuelta", "cross-open", "#9B2226"),
     "agencia": ("Enviado a agencia", "triangle-down", "#9B2226"),
     "legal": ("Acción legal", "triangle-down", "#6A040F"),
+    "recupero": ("Recupero de agencia o vía legal", "triangle-up-open", "#6A040F"),
     "castigo": ("Castigo (incobrable)", "x-thin-open", "#000000"),
     "dificultad": ("Cae en dificultad", "hourglass", "#E76F51"),
     "recuperacion": ("Sale de la dificultad", "hourglass", "#2A9D8F"),
     "quiebra": ("Quiebra", "x", "#000000"),
     "baja": ("Deja de comprar", "line-ew", "#6B7280"),
+    "suspension": ("Crédito suspendido", "square-x-open", "#9B2226"),
+    "bloqueo": ("Compra bloqueada", "square-x", "#9B2226"),
+    "rechazo": ("Crédito rechazado", "x-open", "#9B2226"),
+    "prepago": ("Se exige prepago", "square-open", "#6B7280"),
+    "prorroga": ("Prórroga", "arrow-right", "#8E7DBE"),
+    "cargo": ("Cargo por mora", "triangle-right", "#E76F51"),
+    "descuento": ("Descuento por pronto pago", "star-diamond", "#2A9D8F"),
+    "debito_directo": ("Débito directo", "circle-dot", "#52B788"),
+    "accion_entrenamiento": ("Decisión de la mesa", "star-square", "#3B4A6B"),
 }
 
 
@@ -119,5 +131,6 @@ def fig_historia(facturas: pd.DataFrame, eventos: pd.DataFrame, esc: Escenario,
     fig.update_layout(barmode="overlay")
     return estilo(fig, fmt, titulo=f"Historia del cliente {cliente}", eje_x="Fecha",
                   eje_y="Factura", alto=max(420, 26 * len(orden) + 200),
-                  nota="Cada barra va de la emisión al pago (o al final del horizonte); los "
-                  "símbolos son las gestiones y los hechos del cliente.")
+                  nota="Cada barra va de la emisión al pago o al castigo (o al final del "
+                  "horizonte, si sigue abierta); los símbolos son las gestiones y los hechos del "
+                  "cliente.")

@@ -168,5 +168,5 @@ def _recuperar(sim: Simulacion, ids: np.ndarray, cliente: np.ndarray, fraccion: 
     if sim.eventos.activo:
         for k, gr in enumerate(grupos):
             quien = "agencia" if via[gr] == 1 else "vía legal"
-            sim.eventos.fila(sim.dia, int(cliente[gr]), -1, "recuperacion",
+            sim.eventos.fila(sim.dia, int(cliente[gr]), -1, "recupero",
                              f"{quien} recupera {int(aplicado[k]) / 100:.2f}")

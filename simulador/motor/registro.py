@@ -19,8 +19,10 @@ TIPOS_EVENTO: tuple[str, ...] = (
     "promesa_cumplida", "promesa_rota", "plan", "cuota", "plan_roto", "plan_completo",
     "suspension", "agencia", "legal", "castigo", "disputa", "disputa_resuelta", "dificultad",
     "recuperacion", "quiebra", "baja", "bloqueo", "rechazo", "prepago", "prorroga", "cargo",
-    "descuento", "alerta", "debito_directo", "accion_entrenamiento",
+    "descuento", "alerta", "debito_directo", "accion_entrenamiento", "recupero",
 )
+"""Tipos de evento de la historia de un cliente. «recuperacion» es el cliente que sale de su
+dificultad; «recupero», lo que cobran la agencia o la vía legal."""
 COD_EVENTO = {t: i for i, t in enumerate(TIPOS_EVENTO)}
 COD_COSTO = {t: i for i, t in enumerate(TIPOS_COSTO)}
 
