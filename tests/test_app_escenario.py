@@ -99,3 +99,30 @@ def test_formulario_con_un_numero_mal_escrito_no_cambia_el_escenario() -> None:
     assert not at.error
     esc = at.session_state["escenario"]
     assert (esc.margen_bruto_pct, esc.clientes) == (25.5, 1500)
+
+
+def test_segmentos_con_puntos_de_miles_y_errores_con_las_etiquetas_del_formulario() -> None:
+    """Los montos de los segmentos se leen como el resto de la app («735.000» son 735 mil) y los
+    errores del modelo nombran el segmento y el campo como se ven, no la ruta interna."""
+    at = abrir()
+    at.segmented_control(key="esc_vista").set_value("Editar parámetros").run()
+    anterior = at.session_state["escenario"]
+    enviar = "FormSubmitter:form_escenario-Aplicar cambios al escenario"
+    at.text_input(key="esc_f_seg_3_monto_medio").input("-100")
+    at.button(key=enviar).click().run()
+    assert not at.exception
+    errores = [e.value for e in at.error]
+    assert "Segmentos, fila «riesgosos», «Monto medio de factura»: debe ser > 0 (se indicó -100)" \
+        in errores, errores
+    at.text_input(key="esc_f_seg_3_monto_medio").input("500.000")
+    at.text_input(key="esc_f_seg_0_participacion_pct").input("50")  # suman 105
+    at.button(key=enviar).click().run()
+    errores += [e.value for e in at.error]
+    assert "Segmentos: los valores de «Clientes (%)» suman 105 %, deben sumar 100 %" in errores
+    assert not any("participacion_pct" in e or "monto_factura" in e for e in errores)
+    assert at.session_state["escenario"] == anterior
+    at.text_input(key="esc_f_seg_0_participacion_pct").input("45")
+    at.text_input(key="esc_f_seg_3_monto_medio").input("735.000")
+    at.button(key=enviar).click().run()
+    assert not at.exception and not at.error
+    assert at.session_state["escenario"].segmentos[3].monto_factura.media == 735_000

@@ -104,3 +104,41 @@ def test_consultor_corrige_compara_y_descarga(page: Page, url_app: str,
     for kpi in ("resultado_economico", "cobrado"):
         for res in comp.resultados:
             assert fmt.dinero_corto(res.resumen[kpi].media) in texto_pagina
+
+
+
+def test_consultor_escribe_montos_como_en_el_resto_de_la_app(page: Page, url_app: str,
+                                                             tmp_path: Path) -> None:
+    """En los segmentos, «735.000» son setecientos treinta y cinco mil (antes, la tabla editable
+    de Streamlit lo leía como 735, sin aviso); lo mal escrito da un error con el segmento y el
+    campo, y el escenario no cambia."""
+    page.goto(f"{url_app}/escenario")
+    esperar_app(page)
+    page.get_by_text("Editar parámetros").click()
+    esperar_app(page)
+    aplicar = page.get_by_role("button", name="Aplicar cambios al escenario")
+    monto = page.get_by_role("textbox", name="Monto medio de factura · puntuales")
+    expect(monto).to_have_value("850.000")
+
+    monto.fill("73,5,0")
+    aplicar.click()
+    esperar_app(page)
+    expect(page.get_by_text("Monto medio de factura · puntuales: «73,5,0» no es un número "
+                            "válido").first).to_be_visible()
+    expect(page.get_by_text("El escenario no se cambió")).to_be_visible()
+
+    monto.fill("735.000")
+    aplicar.click()
+    esperar_app(page)
+    expect(page.get_by_text("no es un número válido")).to_have_count(0)
+    capturar(page, "consultor_04_segmentos_editados")
+    page.set_viewport_size({"width": 1400, "height": 900})
+    with page.expect_download() as descarga:
+        page.get_by_role("button", name="Descargar el escenario (YAML)").click()
+    ruta = tmp_path / "editado.yaml"
+    descarga.value.save_as(ruta)
+    esc = cargar_escenario(ruta)
+    original = cargar_escenario(RAIZ / "escenarios" / "pyme_distribuidora.yaml")
+    assert esc.segmentos[0].monto_factura.media == 735_000
+    assert [s.monto_factura.media for s in esc.segmentos[1:]] == \
+        [s.monto_factura.media for s in original.segmentos[1:]]

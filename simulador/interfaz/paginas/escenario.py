@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
 from simulador import ErrorCarga, Escenario, a_yaml, cargar_escenario, editar_yaml
+from simulador.carga.errores import ProblemaArchivo
+from simulador.formato import Formato
 from simulador.interfaz import calculos, estado
 from simulador.interfaz.campos import avisar_errores, campo_numero
 from simulador.interfaz.componentes import mostrar_problemas, problemas_de_validacion
@@ -15,7 +19,7 @@ from simulador.interfaz.paginas.resultados import md
 
 SUBIR = "(subir un archivo)"
 CAMPOS_NUMERO = ("esc_f_clientes", "esc_f_horizonte", "esc_f_margen", "esc_f_capital",
-                 "esc_f_postulantes", "esc_f_cobradores", "esc_f_llamadas")
+                 "esc_f_postulantes", "esc_f_cobradores", "esc_f_llamadas", "esc_f_habilidad")
 COLUMNAS_SEGMENTO = {
     "nombre": "Segmento", "participacion_pct": "Clientes (%)",
     "compras_por_mes": "Compras por mes", "monto_medio": "Monto medio de factura",
@@ -23,6 +27,45 @@ COLUMNAS_SEGMENTO = {
     "atraso_medio_dias": "Atraso medio sin gestión (días)",
     "prob_dificultad_anual_pct": "Prob. de dificultad (% anual)",
 }
+CAMPOS_SEGMENTO = {  # campo -> (mínimo, máximo, decimales, entero), como en config.Segmento
+    "participacion_pct": (0, 100, 1, False), "compras_por_mes": (None, 100, 2, False),
+    "monto_medio": (None, None, 0, False), "plazo_adicional_dias": (0, 365, 0, True),
+    "atraso_medio_dias": (-90, 365, 1, False), "prob_dificultad_anual_pct": (0, 100, 1, False),
+}
+"""Los números de cada segmento en el formulario (uno por campo, con el formato del escenario;
+una tabla editable de Streamlit leía «700.000» como 700)."""
+CAMPOS_FORMULARIO = {
+    "nombre": "Nombre del escenario", "clientes": "Clientes al inicio",
+    "horizonte_dias": "Horizonte simulado (días)",
+    "margen_bruto_pct": "Margen bruto sobre ventas (%)",
+    "costo_capital_anual_pct": "Costo de capital (% anual)",
+    "postulantes.por_mes": "Clientes nuevos que piden crédito por mes",
+    "equipo.cobradores": "Cobradores", "equipo.llamadas_por_dia": "Llamadas por cobrador y día",
+    "equipo.habilidad": "Habilidad del equipo (0 a 1)",
+}
+"""Ruta en el escenario -> etiqueta del campo en el formulario (para los errores)."""
+
+
+def _fila_segmento(esc: Escenario, i: int) -> str:
+    return f"Segmentos, fila «{esc.segmentos[i].nombre}»" if i < len(esc.segmentos) \
+        else f"Segmentos, fila {i + 1}"
+
+
+def problema_del_formulario(p: ProblemaArchivo, esc: Escenario) -> str:
+    """Un problema de validación dicho con las etiquetas que el usuario ve en el formulario."""
+    m = re.fullmatch(r"segmentos\[(\d+)\]\.(.+)", p.ruta)
+    if m:
+        campo = "monto_medio" if m[2] == "monto_factura.media" else m[2]
+        donde = f"{_fila_segmento(esc, int(m[1]))}, «{COLUMNAS_SEGMENTO.get(campo, campo)}»"
+    elif p.ruta in CAMPOS_FORMULARIO:
+        donde = f"«{CAMPOS_FORMULARIO[p.ruta]}»"
+    elif p.ruta == "segmentos":
+        donde = "Segmentos"
+    else:
+        donde = p.ruta
+    mensaje = p.mensaje.replace("las participacion_pct suman",
+                                f"los valores de «{COLUMNAS_SEGMENTO['participacion_pct']}» suman")
+    return f"{donde}: {mensaje}" if donde else mensaje
 
 
 def yaml_para_descargar(esc: Escenario, texto: str | None) -> str:
@@ -106,6 +149,32 @@ def _cartera(esc: Escenario) -> None:
     }), hide_index=True, width="stretch")
 
 
+def _clave(i: int, campo: str) -> str:
+    return f"esc_f_seg_{i}_{campo}"
+
+
+def _campos_segmentos(esc: Escenario, fmt: Formato) -> list[dict[str, float]]:
+    """Una pestaña por segmento con sus números; devuelve los valores válidos de cada uno."""
+    valores: list[dict[str, float]] = []
+    for i, (seg, pestana) in enumerate(zip(esc.segmentos, st.tabs(
+            [s.nombre.replace("_", " ") for s in esc.segmentos]), strict=True)):
+        actuales = {"participacion_pct": seg.participacion_pct,
+                    "compras_por_mes": seg.compras_por_mes, "monto_medio": seg.monto_factura.media,
+                    "plazo_adicional_dias": seg.plazo_adicional_dias,
+                    "atraso_medio_dias": seg.atraso_medio_dias,
+                    "prob_dificultad_anual_pct": seg.prob_dificultad_anual_pct}
+        leidos: dict[str, float] = {}
+        columnas = pestana.columns(3)
+        for j, (campo, (minimo, maximo, decimales, entero)) in enumerate(CAMPOS_SEGMENTO.items()):
+            with columnas[j % 3]:
+                leidos[campo] = campo_numero(
+                    f"{COLUMNAS_SEGMENTO[campo]} · {seg.nombre}", actuales[campo],
+                    clave=_clave(i, campo), formato=fmt, minimo=minimo, maximo=maximo,
+                    decimales=decimales, entero=entero)
+        valores.append(leidos)
+    return valores
+
+
 def _formulario(esc: Escenario) -> None:
     with st.form("form_escenario"):
         a, b, c = st.columns(3)
@@ -134,22 +203,18 @@ def _formulario(esc: Escenario) -> None:
             llamadas = campo_numero("Llamadas por cobrador y día", esc.equipo.llamadas_por_dia,
                                     clave="esc_f_llamadas", formato=fmt, minimo=1, maximo=200,
                                     entero=True)
-        habilidad = c.slider("Habilidad del equipo (0 a 1)", 0.0, 1.0,
-                             float(esc.equipo.habilidad), step=0.05, key="esc_f_habilidad")
+        with c:
+            habilidad = campo_numero("Habilidad del equipo (0 a 1)", esc.equipo.habilidad,
+                                     clave="esc_f_habilidad", formato=fmt, minimo=0, maximo=1,
+                                     decimales=2)
         st.markdown("**Segmentos de clientes** (los porcentajes de clientes deben sumar 100)")
-        segs = st.data_editor(pd.DataFrame([{
-            "nombre": s.nombre, "participacion_pct": s.participacion_pct,
-            "compras_por_mes": s.compras_por_mes, "monto_medio": s.monto_factura.media,
-            "plazo_adicional_dias": s.plazo_adicional_dias,
-            "atraso_medio_dias": s.atraso_medio_dias,
-            "prob_dificultad_anual_pct": s.prob_dificultad_anual_pct,
-        } for s in esc.segmentos]), key="esc_f_segmentos", hide_index=True, width="stretch",
-            disabled=["nombre"], column_config={k: st.column_config.Column(v)
-                                                for k, v in COLUMNAS_SEGMENTO.items()})
+        segs = _campos_segmentos(esc, fmt)
         enviado = st.form_submit_button("Aplicar cambios al escenario", type="primary")
     if not enviado:
         return
-    if avisar_errores("El escenario no se cambió", CAMPOS_NUMERO):
+    if avisar_errores("El escenario no se cambió",
+                      [*CAMPOS_NUMERO, *(_clave(i, c) for i in range(len(esc.segmentos))
+                                         for c in CAMPOS_SEGMENTO)]):
         return
     datos = esc.model_dump(mode="python", exclude={"esquema"})
     datos.update(nombre=nombre, clientes=int(clientes), horizonte_dias=int(horizonte),
@@ -157,7 +222,7 @@ def _formulario(esc: Escenario) -> None:
     datos["postulantes"]["por_mes"] = postulantes
     datos["equipo"].update(cobradores=int(cobradores), llamadas_por_dia=int(llamadas),
                            habilidad=habilidad)
-    for seg, fila in zip(datos["segmentos"], segs.to_dict("records"), strict=True):
+    for seg, fila in zip(datos["segmentos"], segs, strict=True):
         seg.update(participacion_pct=fila["participacion_pct"],
                    compras_por_mes=fila["compras_por_mes"],
                    plazo_adicional_dias=fila["plazo_adicional_dias"],
@@ -167,8 +232,9 @@ def _formulario(esc: Escenario) -> None:
     try:
         nuevo = Escenario.model_validate(datos)
     except ValidationError as e:
-        mostrar_problemas(problemas_de_validacion(e, Escenario),
-                          "El escenario no se cambió: corrija estos valores")
+        st.error("**El escenario no se cambió: corrija estos valores**", icon=":material/error:")
+        for p in problemas_de_validacion(e, Escenario):
+            st.error(md(problema_del_formulario(p, esc)))
         return
     estado.poner_escenario(nuevo, texto=st.session_state.get("escenario_texto"),
                            archivo=st.session_state.get("escenario_archivo", "escenario.yaml"),
