@@ -96,7 +96,9 @@ def legible(valor: Any, unidad: str = "") -> str:
 
 
 def _paso(paso: dict[str, Any]) -> str:
-    texto = f"día {paso['dias']}: {paso['accion'].replace('_', ' ')}"
+    accion = {"suspender_credito": "suspender crédito"}.get(paso["accion"],
+                                                             paso["accion"].replace("_", " "))
+    texto = f"día {paso['dias']}: {accion}"
     if paso.get("canal") and paso["canal"] not in ("ninguno", paso["accion"]):
         texto += f" por {paso['canal']}"
     if paso.get("personalizado"):

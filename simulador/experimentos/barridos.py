@@ -15,6 +15,8 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
+from simulador.carga.traduccion import traducir
+from simulador.carga.yaml_seguro import NodoIndex
 from simulador.config import Escenario, Politica
 from simulador.experimentos.ejecutor import Progreso
 from simulador.experimentos.replicas import correr_tareas, resumir, tareas_de
@@ -54,9 +56,12 @@ def con_valor(modelo: BaseModel, ruta: str, valor: Any) -> Any:
     try:
         return type(modelo).model_validate(datos)
     except ValidationError as exc:
-        primero = exc.errors()[0]
-        donde = ".".join(str(x) for x in primero["loc"]) or ruta
-        raise RutaInvalida(f"{ruta} = {valor}: {donde}: {primero['msg']}") from exc
+        # el mismo mensaje en español que para un archivo (antes, el de pydantic, en inglés)
+        primero = traducir(exc, modelo=type(modelo), indice=NodoIndex(), archivo="")[0]
+        donde = primero.ruta or ruta
+        raise RutaInvalida(f"{ruta} = {valor:g}: {donde}: {primero.mensaje}"
+                           if isinstance(valor, float) else
+                           f"{ruta} = {valor}: {donde}: {primero.mensaje}") from exc
 
 
 def aplicar_punto(escenario: Escenario, politica: Politica,

@@ -39,7 +39,7 @@ ESTILO_EVENTO: dict[str, tuple[str, str, str]] = {
     "quiebra": ("Quiebra", "x", "#000000"),
     "baja": ("Deja de comprar", "line-ew", "#6B7280"),
     "suspension": ("Crédito suspendido", "square-x-open", "#9B2226"),
-    "bloqueo": ("Compra bloqueada", "square-x", "#9B2226"),
+    "bloqueo": ("Compra bloqueada", "square-x", "#6B7280"),
     "rechazo": ("Crédito rechazado", "x-open", "#9B2226"),
     "prepago": ("Se exige prepago", "square-open", "#6B7280"),
     "prorroga": ("Prórroga", "arrow-right", "#8E7DBE"),

@@ -104,7 +104,8 @@ def escalar(sim: Simulacion, ids: np.ndarray, via: str) -> None:
                               else p.delta_confianza_legal)
     if sim.eventos.activo:
         for k, n in zip(clientes, cuantas, strict=True):
-            sim.eventos.fila(sim.dia, int(k), -1, via, f"{n} factura(s) a {via}")
+            plural = "" if n == 1 else "s"
+            sim.eventos.fila(sim.dia, int(k), -1, via, f"{n} factura{plural} a {via}")
     u = sim.sorteos("escalada", clientes, c.escaladas[clientes], k=2)
     c.escaladas[clientes] += 1
     quiebra = c.quiebra[clientes]

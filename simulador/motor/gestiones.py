@@ -303,7 +303,8 @@ def registrar_promesas(sim: Simulacion, clientes: np.ndarray, dias: np.ndarray) 
     c.confianza[clientes] += p.delta_confianza_flexibilidad * 0.25
     if sim.eventos.activo:
         for k, d in zip(clientes, dias, strict=True):
-            sim.eventos.fila(sim.dia, int(k), -1, "promesa", f"promete pagar en {d} días")
+            plural = "" if d == 1 else "s"
+            sim.eventos.fila(sim.dia, int(k), -1, "promesa", f"promete pagar en {d} día{plural}")
     c.promesa_dia[clientes] = fecha
     c.promesa_cumple[clientes] = cumple
     sim.con_promesa.append(clientes.astype(np.int64))

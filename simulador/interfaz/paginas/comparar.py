@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import streamlit as st
@@ -64,7 +65,9 @@ def nombre_palanca(ruta: str) -> str:
     except Exception:
         info = None
     texto = getattr(info, "description", None) or ruta
-    return texto.split(" (")[0].split(":")[0]
+    # sin los paréntesis ni lo que sigue a «:» o «;» (antes se cortaba en el primer paréntesis
+    # y «Se rechaza (o se pide prepago) si el riesgo…» quedaba en «Se rechaza»)
+    return re.split(r"[:;]", re.sub(r" \([^)]*\)", "", texto))[0].strip()
 
 
 def _ranura_ui(i: int) -> None:
@@ -191,6 +194,7 @@ def pagina() -> None:
         st.warning("Cambió alguna entrada: los resultados de abajo son de la simulación "
                    "anterior. Pulse «Simular y comparar» para actualizarlos.")
     else:
-        st.caption(f"Resultados listos en {ss.get('comparacion_segundos', 0.0):.1f} s "
+        segundos = f"{ss.get('comparacion_segundos', 0.0):.1f}".replace(".", ",")
+        st.caption(f"Resultados listos en {segundos} s "
                    "(si las entradas no cambian, volver a esta página no vuelve a simular).")
     resultados.mostrar(comp, Formato.de(comp.escenario))

@@ -16,6 +16,7 @@ from simulador.formato import Formato
 from simulador.interfaz import calculos, estado
 from simulador.interfaz.campos import campo_numero
 from simulador.interfaz.componentes import progreso
+from simulador.interfaz.paginas.resultados import md
 from simulador.metricas import NOMBRES_KPI
 
 
@@ -154,7 +155,11 @@ def _tornado(pol: Politica) -> None:
     st.plotly_chart(g.fig_tornado(tabla, kpi, fmt), width="stretch", key="fig_tornado")
     notas = tabla[tabla["nota"].fillna("") != ""] if "nota" in tabla else tabla.iloc[0:0]
     for _, fila in notas.iterrows():
-        st.caption(f"{fila['palanca']} ({fila['direccion']}): no se pudo mover ({fila['nota']}).")
+        # la nota es «ruta = valor: ruta: qué está mal»; al gerente le sirve lo último
+        motivo = str(fila["nota"]).split(": ", 2)[-1]
+        st.caption(md(f"«{fila['palanca']}» no se probó hacia {fila['direccion']}: el valor "
+                      f"quedaría fuera de lo permitido ({motivo}). Esa barra muestra solo el "
+                      "otro lado."))
 
 
 def pagina() -> None:
