@@ -115,10 +115,14 @@ class Formato:
         signo = "" if round(abs(x), decimales) == 0 else ("+" if x > 0 else "−")
         return signo + texto
 
-    def intervalo(self, inf: Any, sup: Any, unidad: str, *, diferencia: bool = False) -> str:
-        """Un intervalo del 95 %: ``[−1,2 días; +0,4 días]``."""
-        escribir = self.diferencia if diferencia else self.valor
-        return f"[{escribir(inf, unidad)}; {escribir(sup, unidad)}]"
+    def intervalo(self, inf: Any, sup: Any, unidad: str, *, diferencia: bool = False,
+                  corto: bool = False) -> str:
+        """Un intervalo del 95 %: ``[−1,2 días; +0,4 días]`` (``corto``: montos en millones)."""
+        def escribir(x: Any) -> str:
+            if diferencia:
+                return self.diferencia(x, unidad, corto=corto)
+            return self.valor(x, unidad, corto=corto)
+        return f"[{escribir(inf)}; {escribir(sup)}]"
 
     def sufijo_eje(self, unidad: str) -> str:
         """La unidad para el título de un eje: ``(CLP)``, ``(%)``, ``(días)``."""

@@ -196,6 +196,10 @@ def fig_cascada(res: ResultadoReplicas, fmt: Formato) -> go.Figure:
         hovertemplate="%{y}: %{text}<extra></extra>", showlegend=True,
     ))
     eje_dinero(fig, fmt, eje="x")
+    # lugar a la derecha para la etiqueta de la barra más larga (se cortaba en «$ 2.00»)
+    acumulados = np.cumsum(valores[:-1])
+    alto, bajo = max(float(acumulados.max()), 0.0), min(float(acumulados.min()), 0.0)
+    fig.update_xaxes(range=[bajo - 0.05 * (alto - bajo), alto + 0.25 * (alto - bajo)])
     fig.update_yaxes(autorange="reversed")
     return estilo(fig, fmt, titulo=f"Resultado económico: {res.politica.nombre}",
                   eje_x=f"Monto en el horizonte {fmt.sufijo_eje('moneda')}", eje_y="Partida",

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from utiles_app import ir
 
-from simulador import Escenario, aplicar_delta, cargar_escenario
+from simulador import Escenario, aplicar_delta, cargar_escenario, cargar_politica
 
 RAIZ = Path(__file__).resolve().parents[1]
 APP = str(RAIZ / "app.py")
@@ -177,3 +177,20 @@ def test_cada_vista_de_resultados(chico: Escenario, vista: str) -> None:
         assert at.get("plotly_chart")
     else:
         assert len(at.dataframe) >= 1
+
+
+def test_la_politica_editada_sin_cambiar_el_nombre_lo_dice() -> None:
+    """Editada sin otro nombre, la política no se presenta como la original."""
+    from simulador.interfaz.paginas.comparar import marcar_editada
+
+    original = cargar_politica(RAIZ / "politicas" / "estandar.yaml")
+    plazo = original.model_copy(update={"plazo_dias": original.plazo_dias + 15})
+    editada = marcar_editada(original, plazo)
+    assert editada.nombre == "Estándar (editada)"
+    assert editada.descripcion.startswith("Versión de «Estándar» editada en el formulario")
+    assert editada.plazo_dias == original.plazo_dias + 15
+    assert marcar_editada(editada, editada.model_copy(update={"plazo_dias": 60})).nombre == \
+        "Estándar (editada)"  # editada otra vez: no se repite
+    assert marcar_editada(original, original) is original  # sin cambios
+    renombrada = plazo.model_copy(update={"nombre": "Plazo 45"})
+    assert marcar_editada(original, renombrada) is renombrada  # el nombre que eligió el usuario

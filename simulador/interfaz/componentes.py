@@ -78,9 +78,11 @@ def tarjeta(col: DeltaGenerator, comp: Comparacion, i: int, kpi: str, titulo: st
         mejor = MEJOR_SI_SUBE.get(kpi)
         color = "gray" if mejor is None else ("green" if sube == mejor else "red")
         flecha = "up" if sube else "down"
+    # en la tarjeta, el intervalo en la misma escala que la diferencia (el completo, en la ayuda)
+    corto = fmt.intervalo(d.ic_inf, d.ic_sup, unidad, diferencia=True, corto=True)
     col.metric(etiqueta, fmt.valor(r.media, unidad, corto=True), delta=texto,
                delta_color=color, delta_arrow=flecha, help=ayuda, border=True,
-               delta_description=f"IC 95 %: {intervalo}")
+               delta_description=f"IC 95 %: {corto}")
 
 
 def tarjetas(comp: Comparacion, fmt: Formato) -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from simulador.formato import Formato
 from simulador.motor import comportamiento as comp
 from simulador.motor import dinero, nucleo, nucleo_clientes
 from simulador.motor.estado import ABIERTA
@@ -167,7 +168,8 @@ def _recuperar(sim: Simulacion, ids: np.ndarray, cliente: np.ndarray, fraccion: 
     sim.costos.filas(sim.dia, cliente[grupos[agencia]], "comision_agencia",
                      np.round(aplicado[agencia] * pct).astype(np.int64))
     if sim.eventos.activo:
+        fmt = Formato.de(sim.escenario)  # el monto como lo escribe el resto de la app
         for k, gr in enumerate(grupos):
-            quien = "agencia" if via[gr] == 1 else "vía legal"
+            quien = "la agencia" if via[gr] == 1 else "la vía legal"
             sim.eventos.fila(sim.dia, int(cliente[gr]), -1, "recupero",
-                             f"{quien} recupera {int(aplicado[k]) / 100:.2f}")
+                             f"{quien} recupera {fmt.dinero(int(aplicado[k]) / 100)}")

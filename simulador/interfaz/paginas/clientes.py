@@ -70,7 +70,8 @@ def pagina() -> None:
     orden = a.selectbox("Ordenar clientes por", list(ORDENES), format_func=ORDENES.__getitem__,
                         key="cli_orden") or "castigado"
     segmentos = ["(todos)", *sorted(cli["segmento"].astype(str).unique())]
-    seg = b.selectbox("Segmento", segmentos, key="cli_segmento") or "(todos)"
+    seg = b.selectbox("Segmento", segmentos, key="cli_segmento",
+                      format_func=lambda x: x.replace("_", " ")) or "(todos)"
     candidatos = cli if seg == "(todos)" else cli[cli["segmento"].astype(str) == seg]
     candidatos = candidatos.sort_values([orden, "ventas"], ascending=False).head(200)
     if candidatos.empty:
@@ -84,14 +85,20 @@ def pagina() -> None:
     if cliente not in fila_de.index:
         cliente = int(candidatos["cliente"].iloc[0])
     c = fila_de.loc[cliente]
+    # las facturas del horizonte, las mismas del gráfico (la tabla de clientes suma también las
+    # del calentamiento, que el gráfico no muestra)
+    fac = res.facturas[(res.facturas["cliente"] == cliente) & (res.facturas["dia_emision"] >= 0)]
     m = st.columns(5)
     m[0].metric("Llamadas recibidas", fmt.numero(c["llamadas"]), border=True)
-    m[1].metric("Ventas", fmt.dinero_corto(c["ventas"]), border=True)
-    m[2].metric("Cobrado", fmt.dinero_corto(c["cobrado"]), border=True)
-    m[3].metric("Castigado", fmt.dinero_corto(c["castigado"]), border=True)
+    m[1].metric("Ventas en el horizonte", fmt.dinero_corto(fac["monto"].sum()), border=True,
+                help="Facturas emitidas en el año medido: las del gráfico.")
+    m[2].metric("Cobrado de esas facturas", fmt.dinero_corto(fac["cobrado"].sum()),
+                border=True)
+    m[3].metric("Castigado de esas facturas", fmt.dinero_corto(
+        fac["castigado_principal"].sum() + fac["castigado_cargos"].sum()), border=True)
     m[4].metric("Atraso habitual", fmt.dias(c["atraso_habitual"]), border=True)
     rasgos = [f"segmento {str(c['segmento']).replace('_', ' ')}",
-              f"confianza {fmt.numero(c['confianza'], 2)}",
+              f"confianza en la empresa {fmt.numero(c['confianza'], 2)} (de 0 a 1)",
               f"riesgo {fmt.pct(c['riesgo_pct'])} anual",
               f"costo de fondos {fmt.pct(c['costo_fondos_pct'])} anual",
               f"{int(c['promesas_rotas'])} promesas rotas"]

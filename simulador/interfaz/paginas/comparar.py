@@ -104,6 +104,25 @@ def _ranura_ui(i: int) -> None:
                 st.caption("Igual a la base: edítela abajo para probar un cambio.")
 
 
+SUFIJO_EDITADA = " (editada)"
+
+
+def marcar_editada(original: Politica, nueva: Politica) -> Politica:
+    """Si se cambió alguna palanca y no el nombre, el nombre lo dice y la descripción también.
+
+    Sin esto, los resultados mostraban la política editada con el nombre y la descripción de la
+    original (p. ej. «Estándar» y «neto 30» con el plazo cambiado a 45).
+    """
+    if nueva.nombre != original.nombre or nueva == original:
+        return nueva
+    nombre = nueva.nombre if nueva.nombre.endswith(SUFIJO_EDITADA) else \
+        nueva.nombre[:80 - len(SUFIJO_EDITADA)] + SUFIJO_EDITADA
+    nota = f"Versión de «{original.nombre}» editada en el formulario de esta sesión."
+    descripcion = nueva.descripcion if nueva.descripcion.startswith("Versión de «") else \
+        f"{nota} La descripción original era: {nueva.descripcion}".strip()
+    return nueva.model_copy(update={"nombre": nombre, "descripcion": descripcion[:4000]})
+
+
 def _edicion(n: int) -> None:
     ss = st.session_state
     opciones = list(range(n + 1))
@@ -121,7 +140,7 @@ def _edicion(n: int) -> None:
         return
     nueva = editor(cual, r.politica, estado.formato())
     if nueva is not None:
-        ss[f"pol_editada_{cual}"] = nueva
+        ss[f"pol_editada_{cual}"] = marcar_editada(r.politica, nueva)
         ss[f"_pend_sel_{cual}"] = estado.EDITADA
         st.rerun()
 

@@ -48,6 +48,7 @@ def pagina() -> None:
         _enlace("comparar", "Subir o editar políticas", ":material/balance:")
         _enlace("informe", "Descargar informe y archivos", ":material/description:")
     esc = estado.escenario()
-    st.caption(f"Escenario cargado: {esc.nombre} ({esc.clientes} clientes). Los números son "
+    st.caption(f"Escenario cargado: {esc.nombre} ({estado.formato().numero(esc.clientes)} "
+               "clientes). Los números son "
                "simulados: sirven para comparar políticas entre sí, no para predecir el futuro "
                "exacto de su empresa.")
