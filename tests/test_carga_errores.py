@@ -124,6 +124,20 @@ def test_yaml_mal_escrito_da_linea_y_explicacion_en_espanol():
     assert problemas[0].mensaje.startswith("YAML mal escrito: ")
 
 
+@pytest.mark.parametrize("texto", [
+    "nombre: x\nplazo_dias: 30\n  mal: sangria\n",  # sangría
+    "nombre: x\n\tplazo_dias: 30\n",  # tabulador
+    "nombre: x\nesto no es yaml\notra: cosa\n",  # falta ':'
+    "nombre: x\nseguimiento:\n  - dias: 3\n - dias: 4\n",  # lista mal sangrada
+])
+def test_yaml_mal_escrito_sin_el_texto_en_ingles_del_lector(texto: str):
+    """Con una traducción, el mensaje queda solo en español (antes seguía «(detalle: expected
+    <block end>, but found ...)»)."""
+    mensaje = _problemas(texto)[0].mensaje
+    assert mensaje.startswith("YAML mal escrito: ")
+    assert not any(p in mensaje for p in ("expected", "found", "could not", "detalle")), mensaje
+
+
 def test_archivo_vacio_y_raiz_que_no_es_seccion():
     assert "vacío" in _problemas("")[0].mensaje
     assert "sección de claves y valores" in _problemas("- 1\n- 2\n")[0].mensaje
@@ -169,3 +183,22 @@ def test_archivo_de_disco_y_subida_dan_los_mismos_problemas(tmp_path: Path):
     with pytest.raises(ErrorCarga) as subida:
         cargar_politica(texto, archivo="p.yaml")
     assert disco.value.problemas == subida.value.problemas
+
+
+def test_una_politica_subida_como_escenario_y_al_reves_lo_dicen_en_un_solo_mensaje():
+    """Antes, cada clave del otro tipo daba un error con una sugerencia equivocada («mora»:
+    ¿quiso decir «moneda»?)."""
+    raiz = Path(__file__).resolve().parents[1]
+    with pytest.raises(ErrorCarga) as e:
+        cargar_escenario(raiz / "politicas" / "estricta.yaml")
+    [p] = e.value.problemas
+    assert p.mensaje.startswith("este archivo parece una política, no un escenario")
+    assert "«mora»" in p.mensaje and "quiso decir" not in p.mensaje
+    with pytest.raises(ErrorCarga) as e:
+        cargar_politica(raiz / "escenarios" / "pyme_distribuidora.yaml")
+    [p] = e.value.problemas
+    assert p.mensaje.startswith("este archivo parece un escenario, no una política")
+    # una o dos claves de más en un escenario siguen siendo claves desconocidas, cada una
+    with pytest.raises(ErrorCarga) as e:
+        cargar_escenario(ESCENARIO + "mora: {cargo_pct: 2}\n", archivo="esc.yaml")
+    assert "parece" not in str(e.value) and "mora" in str(e.value)

@@ -71,10 +71,39 @@ def preparar(
             "el archivo debe ser una sección de claves y valores (clave: valor), no una lista ni "
             "un valor suelto",
         )])
+    _tipo_equivocado(datos, indice, archivo, tipo)
     avisos_version = migrar(datos, indice, tipo=tipo, archivo=archivo)
     if avisos is not None:
         avisos.extend(avisos_version)
     return datos, indice, problemas
+
+
+_TIPOS_RAIZ: dict[str, tuple[str, type[BaseModel]]] = {
+    "escenario": ("un escenario", Escenario), "politica": ("una política", Politica)}
+
+
+def _tipo_equivocado(datos: dict[str, Any], indice: NodoIndex, archivo: str, tipo: str) -> None:
+    """Un escenario subido como política (o al revés) da un solo mensaje que lo dice.
+
+    Sin esto, cada clave del otro tipo era una «clave desconocida» con una sugerencia
+    equivocada («mora»: ¿quiso decir «moneda»?).
+    """
+    if tipo not in _TIPOS_RAIZ:
+        return
+    otro = next(t for t in _TIPOS_RAIZ if t != tipo)
+    propias = set(_TIPOS_RAIZ[tipo][1].model_fields)
+    ajenas = sorted(str(k) for k in datos if k not in propias
+                    and k in _TIPOS_RAIZ[otro][1].model_fields)
+    if len(ajenas) < 2 or len(ajenas) <= len([k for k in datos if k in propias]) - 2:
+        return
+    claves = ", ".join(f"«{k}»" for k in ajenas[:4]) + (", …" if len(ajenas) > 4 else "")
+    donde = " En la app, suba las políticas en «Comparar políticas» y los escenarios en " \
+        "«Escenario»."
+    lineas = [n for k in ajenas if (n := indice.linea((k,))) is not None]
+    raise ErrorCarga([ProblemaArchivo(
+        archivo, min(lineas, default=None), "",
+        f"este archivo parece {_TIPOS_RAIZ[otro][0]}, no {_TIPOS_RAIZ[tipo][0]}: tiene claves "
+        f"de {_TIPOS_RAIZ[otro][0]} ({claves}).{donde}")])
 
 
 def _ordenar(problemas: list[ProblemaArchivo]) -> list[ProblemaArchivo]:

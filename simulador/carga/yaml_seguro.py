@@ -123,8 +123,10 @@ def _error_sintaxis(archivo: str, error: yaml.YAMLError) -> ErrorCarga:
     linea = marca.line + 1 if marca is not None else None
     problema = str(getattr(error, "problem", "") or error)
     texto = next((es for en, es in _TRADUCCIONES if en in problema), None)
-    mensaje = f"YAML mal escrito: {texto}" if texto else "YAML mal escrito"
-    return ErrorCarga([_problema(archivo, linea, f"{mensaje} (detalle: {problema})")])
+    # con traducción, solo el español; sin ella, el texto del lector (en inglés) dicho como tal
+    mensaje = f"YAML mal escrito: {texto}" if texto else \
+        f"YAML mal escrito (el lector de YAML dice, en inglés: «{problema}»)"
+    return ErrorCarga([_problema(archivo, linea, mensaje)])
 
 
 def _texto(contenido: str | bytes, archivo: str) -> str:
