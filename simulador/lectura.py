@@ -80,7 +80,28 @@ def frase_kpi(par: ComparacionPar, kpi: str, fmt: Formato) -> Frase:
     return Frase(
         f"«{par.alternativa}» {que[0] if sube else que[1]} que «{par.base}»: "
         f"{corto} {fmt.diferencia(d.diferencia, unidad)} "
-        f"(intervalo del 95 %: {intervalo}).", tono)
+        f"(intervalo del 95 %: {intervalo}){_causa_ventas(par, kpi, sube)}.", tono)
+
+
+_CAUSAS_VENTAS = {
+    "ventas_perdidas_bloqueo": "compras bloqueadas por el límite de crédito o por facturas "
+                               "vencidas",
+    "ventas_perdidas_rechazo": "clientes nuevos rechazados por la verificación de crédito",
+    "ventas_perdidas_rotacion": "clientes que dejaron de comprar",
+}
+
+
+def _causa_ventas(par: ComparacionPar, kpi: str, sube: bool) -> str:
+    """Para las ventas perdidas, la causa que más cambia (en el sentido de la diferencia)."""
+    if kpi != "ventas_perdidas":
+        return ""
+    cambios = [(par.diferencias[k].diferencia * (1 if sube else -1), texto)
+               for k, texto in _CAUSAS_VENTAS.items() if k in par.diferencias
+               and math.isfinite(par.diferencias[k].diferencia)]
+    if not cambios:
+        return ""
+    mayor, texto = max(cambios)
+    return f", sobre todo por {texto}" if mayor > 0 else ""
 
 
 def _riesgo(comp: Comparacion, fmt: Formato) -> Frase | None:
@@ -133,8 +154,18 @@ def leer(comp: Comparacion, fmt: Formato | None = None) -> list[Frase]:
     frases.append(Frase(
         f"Cada política se simuló {comp.base.replicas} veces con la semilla {comp.semilla}, "
         "sobre los mismos clientes y compras (números aleatorios comunes); «no distinguible» "
-        "significa que el intervalo del 95 % de la diferencia incluye el cero.", "nota"))
+        "significa que el intervalo del 95 % de la diferencia incluye el cero."
+        + _calentamiento(comp), "nota"))
     return frases
+
+
+def _calentamiento(comp: Comparacion) -> str:
+    dias = comp.escenario.calentamiento_dias
+    if dias <= 0:
+        return ""
+    return (f" Los indicadores son del período medido, después de {dias} días de calentamiento "
+            "en los que cada política ya actúa: muestran adónde lleva cada política, no la "
+            "transición desde la cartera de hoy.")
 
 
 def lectura_texto(comp: Comparacion, fmt: Formato | None = None) -> str:

@@ -50,6 +50,24 @@ def test_ventas_perdidas_que_suben_es_malo() -> None:
     assert f.tono == "malo" and "pierde más ventas" in f.texto
 
 
+def test_ventas_perdidas_dicen_su_causa_principal() -> None:
+    """La frase de las ventas perdidas nombra la causa que más cambia (en su sentido)."""
+    base = par("ventas_perdidas", 6.8e7, 6.3e7, 7.4e7)
+    difs = dict(base.diferencias)
+    for kpi, dif in (("ventas_perdidas_bloqueo", 6.0e7), ("ventas_perdidas_rechazo", 0.9e7),
+                     ("ventas_perdidas_rotacion", -0.1e7)):
+        difs[kpi] = replace(base.diferencias["ventas_perdidas"], kpi=kpi, diferencia=dif)
+    f = frase_kpi(replace(base, diferencias=difs), "ventas_perdidas", FMT)
+    assert f.texto.endswith("sobre todo por compras bloqueadas por el límite de crédito o por "
+                            "facturas vencidas.")
+    # si bajan, la causa es la que más baja
+    menos = {k: replace(d, diferencia=-d.diferencia, ic_inf=-d.ic_sup, ic_sup=-d.ic_inf)
+             for k, d in difs.items()}
+    f = frase_kpi(replace(base, diferencias=menos), "ventas_perdidas", FMT)
+    assert "pierde menos ventas" in f.texto and "bloqueadas" in f.texto
+    assert "sobre todo" not in frase_kpi(base, "ventas_perdidas", FMT).texto  # sin causas
+
+
 def test_diferencia_no_calculable() -> None:
     p = par("dso", float("nan"), float("nan"), float("nan"))
     assert "no se puede calcular" in frase_kpi(p, "dso", FMT).texto

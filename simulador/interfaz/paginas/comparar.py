@@ -54,8 +54,10 @@ def _subida(i: int) -> None:
             ss[f"pol_subida_{i}"] = (pol, datos.decode("utf-8", "replace"), archivo.name)
             ss.pop(f"pol_subida_err_{i}", None)
     if ss.get(f"pol_subida_err_{i}"):
-        mostrar_problemas(ss[f"pol_subida_err_{i}"],
-                          "El archivo tiene problemas; se conserva la política anterior")
+        anterior = ss.get(f"pol_subida_{i}")
+        mostrar_problemas(ss[f"pol_subida_err_{i}"], "El archivo tiene problemas; " + (
+            f"se conserva la política subida antes («{anterior[0].nombre}»)" if anterior else
+            "corríjalo y vuelva a subirlo"))
 
 
 def nombre_palanca(ruta: str) -> str:
