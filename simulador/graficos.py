@@ -263,11 +263,16 @@ def fig_barrido(resumen: pd.DataFrame, ruta: str, etiqueta: str, unidad_palanca:
                                  name="Mejor valor probado", hoverinfo="skip"))
     if unidad == "moneda":
         eje_dinero(fig, fmt)
+    valores = np.asarray(x, float)
+    if len(valores) <= 15 and np.all(np.isfinite(valores)) and np.all(valores == np.round(valores)):
+        fig.update_xaxes(tickmode="array", tickvals=list(x))  # sin «1,5 cobradores»
+    nota = "Misma cartera y mismas réplicas en cada punto (números aleatorios comunes)."
+    if mejor is not None:
+        nota += (" La estrella marca la media más alta; donde las franjas se superponen, esos "
+                 "valores no se distinguen con estas réplicas.")
     return estilo(fig, fmt, titulo=f"{nombre} según {etiqueta.lower()}",
                   eje_x=f"{etiqueta} {fmt.sufijo_eje(unidad_palanca)}".strip(),
-                  eje_y=f"{nombre} {fmt.sufijo_eje(unidad)}",
-                  nota="Misma cartera y mismas réplicas en cada punto (números aleatorios "
-                  "comunes).")
+                  eje_y=f"{nombre.split(' (')[0]} {fmt.sufijo_eje(unidad)}".strip(), nota=nota)
 
 
 def fig_tornado(tabla: pd.DataFrame, kpi: str, fmt: Formato) -> go.Figure:
@@ -291,5 +296,6 @@ def fig_tornado(tabla: pd.DataFrame, kpi: str, fmt: Formato) -> go.Figure:
     fig.add_vline(x=0, line={"color": "#333", "width": 1})
     return estilo(fig, fmt, titulo=f"Qué palancas pesan más en: {nombre}",
                   eje_x=f"Cambio frente a la política actual {fmt.sufijo_eje(unidad)}",
-                  eje_y="Palanca", nota="Las de arriba importan más.",
+                  eje_y="Palanca", nota="Las de arriba importan más; una palanca sin barra no "
+                  "movió este indicador con ese paso.",
                   alto=max(380, 60 * len(orden) + 180))

@@ -109,8 +109,9 @@ def _procedencia(comp: Comparacion) -> str:
     filas += [(f"Versión de {k}", v) for k, v in versiones().items()]
     cuerpo = "".join(f"<tr><td>{_e(a)}</td><td>{_e(b)}</td></tr>" for a, b in filas)
     return (f"<table><tbody>{cuerpo}</tbody></table><p class='nota'>Para reproducir: cargue los "
-            "archivos YAML de abajo en el simulador (o en la línea de comandos) con la misma "
-            "semilla y el mismo número de réplicas; la huella de las entradas debe coincidir.</p>")
+            "archivos YAML incluidos en este informe en el simulador (o en la línea de comandos) "
+            "con la misma semilla y el mismo número de réplicas; la huella de las entradas debe "
+            "coincidir.</p>")
 
 
 def informe_html(comp: Comparacion, *, yaml_entradas: Mapping[str, str] | None = None,

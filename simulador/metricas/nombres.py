@@ -53,7 +53,7 @@ NOMBRES_KPI: dict[str, tuple[str, str]] = {
     "roll_31_60_61_90": ("Traspaso de 31-60 a 61-90 días", "razón"),
     "roll_61_90_91": ("Traspaso de 61-90 a más de 90 días", "razón"),
     # Pagos, descuentos y pérdidas
-    "cobrado": ("Cobrado", "moneda"),
+    "cobrado": ("Caja cobrada", "moneda"),
     "pct_pagado_a_tiempo": ("Facturas pagadas a tiempo", "%"),
     "pct_pagado_con_descuento": ("Facturas pagadas con descuento por pronto pago", "%"),
     "castigado": ("Castigado (capital y cargos)", "moneda"),

@@ -35,7 +35,7 @@ COLUMNAS_SEGMENTO: dict[str, tuple[str, str]] = {
     "clientes": ("Clientes", "clientes"),
     "ventas_credito": ("Ventas a crédito", "moneda"),
     "participacion_ventas_pct": ("Participación en las ventas a crédito", "%"),
-    "cobrado": ("Cobrado", "moneda"),
+    "cobrado": ("Caja cobrada", "moneda"),
     "cartera_final": ("Cartera al cierre", "moneda"),
     "participacion_cartera_pct": ("Participación en la cartera al cierre", "%"),
     "cartera_promedio": ("Cartera promedio", "moneda"),

@@ -11,6 +11,7 @@ from simulador.formato import Formato
 from simulador.interfaz.componentes import KPIS_TARJETAS, tarjetas
 from simulador.lectura import leer
 from simulador.metricas import COLUMNAS_SEGMENTO, NOMBRES_KPI
+from simulador.metricas.segmentos import SIN_SEGMENTO
 
 VISTAS = ("Caja y cartera", "Resultado económico", "Variabilidad entre réplicas",
           "Por segmento", "Todos los indicadores")
@@ -109,6 +110,9 @@ def _segmentos(comp: Comparacion, fmt: Formato) -> None:
                           "Segmento": str(seg).replace("_", " "),
                           nombre: fmt.valor(v, unidad)})
     st.dataframe(pd.DataFrame(filas), hide_index=True)
+    if any(str(f["Segmento"]) == SIN_SEGMENTO for f in filas):
+        st.caption(f"«{SIN_SEGMENTO}»: lo que no es de ningún cliente, como el costo fijo del "
+                   "equipo de cobranza (cada día, haga o no llamadas).")
 
 
 def mostrar(comp: Comparacion, fmt: Formato) -> None:
