@@ -11,6 +11,7 @@ from typing import Literal
 import streamlit as st
 from pydantic import BaseModel, ValidationError
 from streamlit.delta_generator import DeltaGenerator
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from simulador import ProblemaArchivo
 from simulador.carga.traduccion import traducir
@@ -32,6 +33,33 @@ KPIS_TARJETAS: tuple[tuple[str, str], ...] = (
 def texto_problema(p: ProblemaArchivo) -> str:
     """Un problema como «archivo, línea N: ruta: mensaje»."""
     return str(p)
+
+
+def _estilo_subida() -> str:
+    """CSS que pone en español los textos fijos del cuadro de subida de Streamlit.
+
+    ``st.file_uploader`` no deja cambiarlos («Upload», «1MB per file • YAML, YML» y, con un
+    archivo de otro tipo, «text/plain files are not allowed»); aquí se ocultan y se escribe el
+    texto en español en su lugar. Sirve para las subidas de YAML de la app (todas iguales).
+    """
+    limite = st.get_option("server.maxUploadSize")
+    fijo = '[data-testid="stFileUploaderDropzone"]'
+    return f"""<style>
+{fijo} [data-testid="stBaseButton-secondary"] p {{ font-size: 0; }}
+{fijo} [data-testid="stBaseButton-secondary"] p::after {{ content: "Subir"; font-size: 0.875rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+  content: "Un archivo YAML (.yaml o .yml), hasta {limite} MB"; font-size: 0.75rem; }}
+[data-testid="stFileChip"] span[role="alert"] {{ font-size: 0; }}
+[data-testid="stFileChip"] span[role="alert"]::after {{
+  content: "Solo archivos .yaml o .yml de hasta {limite} MB"; font-size: 0.75rem; }}
+</style>"""
+
+
+def subir_yaml(etiqueta: str, clave: str) -> UploadedFile | None:
+    """Un cuadro para subir un archivo YAML, con sus textos en español."""
+    st.html(_estilo_subida())
+    return st.file_uploader(etiqueta, type=["yaml", "yml"], key=clave)
 
 
 def mostrar_problemas(problemas: list[ProblemaArchivo], titulo: str) -> None:

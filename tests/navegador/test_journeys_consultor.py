@@ -49,6 +49,16 @@ def test_consultor_corrige_compara_y_descarga(page: Page, url_app: str,
     page.get_by_role("combobox", name="Escenario").click()
     page.get_by_role("option", name="Subir un archivo YAML…").click()
     esperar_app(page)
+    # los textos fijos del cuadro de subida («Upload», «1MB per file…») se ven en español
+    textos = page.evaluate("""() => {
+        const z = document.querySelector('[data-testid=stFileUploaderDropzone]');
+        const boton = z.querySelector('[data-testid=stBaseButton-secondary] p');
+        const ayuda = z.querySelector('[data-testid=stFileUploaderDropzoneInstructions] span');
+        const ver = (el) => [getComputedStyle(el).fontSize,
+                             getComputedStyle(el, '::after').content];
+        return [ver(boton), ver(ayuda)];
+    }""")
+    assert textos == [["0px", '"Subir"'], ["0px", '"Un archivo YAML (.yaml o .yml), hasta 1 MB"']]
     subir(page, "cliente.yaml", MALO)
     expect(page.get_by_text(f"cliente.yaml, línea {LINEA}: clientes: debe ser ≥ 1")).to_be_visible()
     expect(page.get_by_role("heading", name="Distribuidora PyME")).to_be_visible()

@@ -11,7 +11,7 @@ from simulador import ErrorCarga, Politica, cargar_politica, describir_delta
 from simulador.carga.traduccion import info_campo
 from simulador.formato import Formato
 from simulador.interfaz import calculos, estado
-from simulador.interfaz.componentes import mostrar_problemas, progreso
+from simulador.interfaz.componentes import mostrar_problemas, progreso, subir_yaml
 from simulador.interfaz.editor_politica import editor
 from simulador.interfaz.paginas import resultados
 from simulador.interfaz.paginas.resultados import md
@@ -41,8 +41,7 @@ def _etiqueta(opcion: str) -> str:
 def _subida(i: int) -> None:
     """Procesa el archivo subido de la ranura ``i``; conserva la política válida anterior."""
     ss = st.session_state
-    archivo = st.file_uploader("Archivo de política (.yaml)", type=["yaml", "yml"],
-                               key=f"pol_archivo_{i}")
+    archivo = subir_yaml("Archivo de política (.yaml)", f"pol_archivo_{i}")
     if archivo is not None and archivo.file_id != ss.get(f"pol_subida_id_{i}"):
         ss[f"pol_subida_id_{i}"] = archivo.file_id
         datos = archivo.getvalue()

@@ -13,7 +13,7 @@ from simulador.carga.errores import ProblemaArchivo
 from simulador.formato import Formato
 from simulador.interfaz import calculos, estado
 from simulador.interfaz.campos import avisar_errores, campo_numero
-from simulador.interfaz.componentes import mostrar_problemas, problemas_de_validacion
+from simulador.interfaz.componentes import mostrar_problemas, problemas_de_validacion, subir_yaml
 from simulador.interfaz.graficos_cartera import fig_concentracion, fig_segmentos_escenario
 from simulador.interfaz.paginas.resultados import md
 
@@ -94,8 +94,7 @@ def _eleccion() -> None:
         ss.pop("esc_problemas", None)
     if sel == SUBIR:
         ss["_esc_sel_aplicada"] = SUBIR
-        archivo = st.file_uploader("Archivo de escenario (.yaml)", type=["yaml", "yml"],
-                                   key="esc_archivo")
+        archivo = subir_yaml("Archivo de escenario (.yaml)", "esc_archivo")
         if archivo is not None and archivo.file_id != ss.get("_esc_subida_id"):
             ss["_esc_subida_id"] = archivo.file_id
             datos = archivo.getvalue()
