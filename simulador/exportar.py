@@ -153,4 +153,22 @@ def excel(comp: Comparacion, *, yaml_entradas: dict[str, str] | None = None) -> 
                 hoja.column_dimensions[columna[0].column_letter].width = min(max(10, ancho + 2),
                                                                               80)
             hoja.freeze_panes = "A2"
+            _formatos_numero(hoja, tabla)
     return salida.getvalue()
+
+
+FORMATO_ENTERO = "#,##0"
+FORMATO_DECIMAL = "#,##0.00"
+"""Formatos de número de Excel: Excel los muestra con los separadores del usuario (en español,
+«1.234,56»); sin formato, las celdas quedaban en «General» («1331350079.6038»)."""
+
+
+def _formatos_numero(hoja: Any, tabla: pd.DataFrame) -> None:
+    """Separador de miles en las columnas de números (enteras sin decimales, el resto con 2)."""
+    for j, columna in enumerate(tabla.columns, start=1):
+        serie = tabla[columna]
+        if pd.api.types.is_bool_dtype(serie) or not pd.api.types.is_numeric_dtype(serie):
+            continue
+        formato = FORMATO_ENTERO if pd.api.types.is_integer_dtype(serie) else FORMATO_DECIMAL
+        for (celda,) in hoja.iter_rows(min_row=2, max_row=len(tabla) + 1, min_col=j, max_col=j):
+            celda.number_format = formato

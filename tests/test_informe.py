@@ -40,3 +40,17 @@ def test_csv_y_excel(comparacion_chica: Comparacion) -> None:
     assert {"Lectura", "Resumen", "Diferencias", "Réplicas", "Por segmento", "Series diarias",
             "Procedencia", "Diccionario", "Archivos"} <= set(hojas)
     assert len(hojas["Series diarias"]) == 3 * c.escenario.horizonte_dias
+
+
+def test_excel_con_separador_de_miles_en_los_numeros(comparacion_chica: Comparacion) -> None:
+    """Las columnas de números llevan formato (Excel lo muestra con los separadores del
+    usuario); el texto, no."""
+    from openpyxl import load_workbook
+
+    libro = load_workbook(io.BytesIO(excel(comparacion_chica)))
+    hoja = libro["Resumen"]
+    cabecera = [c.value for c in hoja[1]]
+    media, nombre = cabecera.index("media") + 1, cabecera.index("indicador") + 1
+    assert hoja.cell(2, media).number_format == "#,##0.00"
+    assert hoja.cell(2, cabecera.index("replicas") + 1).number_format == "#,##0"
+    assert hoja.cell(2, nombre).number_format == "General"
