@@ -164,6 +164,12 @@ def test_subir_politica_con_error_muestra_la_linea(chico: Escenario) -> None:
         ("buena.yaml", bueno.encode(), "application/x-yaml")).run()
     assert not at.error
     assert at.session_state["pol_subida_1"][0].nombre == "Mala"
+    # en «Informe y archivos» se descarga con el nombre con que se subió (y la incluida, con el
+    # suyo), no con uno armado a partir del nombre de la política
+    ir(at, "informe").run()
+    etiquetas = [b.label for b in at.get("download_button")]
+    assert "Descargar buena.yaml" in etiquetas and "Descargar actual_laxa.yaml" in etiquetas
+    assert "Descargar mala.yaml" not in etiquetas
 
 
 @pytest.mark.parametrize("vista", ["Resultado económico", "Variabilidad entre réplicas",

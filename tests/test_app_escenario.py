@@ -126,3 +126,17 @@ def test_segmentos_con_puntos_de_miles_y_errores_con_las_etiquetas_del_formulari
     at.button(key=enviar).click().run()
     assert not at.exception and not at.error
     assert at.session_state["escenario"].segmentos[3].monto_factura.media == 735_000
+
+
+def test_la_descripcion_se_edita_y_el_modo_markov_dice_como_editarlo() -> None:
+    at = abrir()
+    at.segmented_control(key="esc_vista").set_value("Editar parámetros").run()
+    at.text_input(key="esc_f_clientes").input("300")
+    at.text_area(key="esc_f_descripcion").input("Distribuidora con 300 clientes.")
+    at.button(key="FormSubmitter:form_escenario-Aplicar cambios al escenario").click().run()
+    assert not at.exception and not at.error
+    esc = at.session_state["escenario"]
+    assert (esc.clientes, esc.descripcion) == (300, "Distribuidora con 300 clientes.")
+    at.selectbox(key="esc_sel").set_value("markov_consultora.yaml").run()
+    assert not at.exception
+    assert any("no se editan en la app" in i.value for i in at.info)

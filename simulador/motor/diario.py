@@ -102,7 +102,7 @@ def iniciar_dia(sim: Simulacion, dia: int) -> None:
         viejas = viejas[(f.estado[viejas] == ABIERTA) & (f.escalada[viejas] == 0)
                         & ~f.en_plan[viejas]]
         if viejas.size:
-            dinero.castigar(sim, viejas)
+            dinero.castigar(sim, viejas, f"{sim.politica.castigo_dias} días de atraso")
     sim.c.impulso *= sim.decaimiento
 
 

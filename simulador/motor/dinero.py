@@ -111,8 +111,8 @@ def abonar_total(sim: Simulacion, ids: np.ndarray, centavos: int, tipo: str) -> 
     return int(montos.sum())
 
 
-def castigar(sim: Simulacion, ids: np.ndarray) -> None:
-    """Castiga como incobrable el saldo de esas facturas."""
+def castigar(sim: Simulacion, ids: np.ndarray, motivo: str = "") -> None:
+    """Castiga como incobrable el saldo de esas facturas (``motivo``: el detalle del evento)."""
     ids = ids[sim.f.estado[ids] == ABIERTA]
     if ids.size == 0:
         return
@@ -124,5 +124,5 @@ def castigar(sim: Simulacion, ids: np.ndarray) -> None:
     f.saldo_p[ids] = 0
     f.saldo_c[ids] = 0
     f.dia_castigo[ids] = sim.dia
-    sim.eventos.bloque(sim.dia, sim.cartera.c_cliente[ids], ids, "castigo")
+    sim.eventos.bloque(sim.dia, sim.cartera.c_cliente[ids], ids, "castigo", motivo)
     _cerrar(sim, ids, CASTIGADA)

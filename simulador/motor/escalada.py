@@ -140,7 +140,7 @@ def resolver(sim: Simulacion) -> None:
     cobra = exito[g] & (fraccion[g] > 0)
     if cobra.any():
         _recuperar(sim, ids[cobra], cliente, fraccion, via)
-    dinero.castigar(sim, ids)
+    dinero.castigar(sim, ids, "lo que la agencia o la vía legal no recuperó")
 
 
 def _recuperar(sim: Simulacion, ids: np.ndarray, cliente: np.ndarray, fraccion: np.ndarray,

@@ -174,7 +174,7 @@ def ejecutar_paso(sim: Simulacion, paso: Paso, ids: np.ndarray,
     elif paso.accion in ("agencia", "legal"):
         escalada.escalar(sim, ids, paso.accion)
     elif paso.accion == "castigar":
-        dinero.castigar(sim, ids)
+        dinero.castigar(sim, ids, f"paso del seguimiento (día {paso.dias})")
 
 
 def puntajes(sim: Simulacion, clientes: np.ndarray) -> np.ndarray:

@@ -146,9 +146,10 @@ def _aplicar(sim: Simulacion, a: Accion) -> str:
         return f"Cliente {c}: acción legal iniciada."
     if a.tipo == "prorroga":
         n = gestiones.prorrogar(sim, c, max(1, a.dias))
-        return f"Cliente {c}: prórroga de {a.dias} días en {n} factura(s)."
+        plural = "" if n == 1 else "s"
+        return f"Cliente {c}: prórroga de {a.dias} días en {n} factura{plural}."
     if a.tipo == "castigar":
-        dinero.castigar(sim, ids)
+        dinero.castigar(sim, ids, "decisión de la mesa")
         return f"Cliente {c}: saldo castigado."
     raise ValueError(f"acción desconocida '{a.tipo}'")
 

@@ -22,6 +22,23 @@ def nombre_archivo(texto: str, extension: str) -> str:
     return f"{limpio}.{extension}"
 
 
+def _archivo_de(pol: Politica) -> str:
+    """El nombre del archivo del que vino la política (incluido o subido), o uno de su nombre.
+
+    Así el consultor descarga «estricta_cliente.yaml» con el nombre con que lo subió.
+    """
+    ss = st.session_state
+    for r in estado.ranuras_activas():
+        if r.politica != pol:
+            continue
+        if r.origen.endswith((".yaml", ".yml")):
+            return r.origen
+        subida = ss.get(f"pol_subida_{r.indice}")
+        if r.origen == estado.SUBIR and subida is not None:
+            return str(subida[2])
+    return nombre_archivo(pol.nombre, "yaml")
+
+
 def _yaml_politica(pol: Politica) -> str:
     for r in estado.ranuras_activas():
         if r.politica == pol and r.texto:
@@ -46,7 +63,7 @@ def entradas_yaml(comp: Comparacion | None) -> dict[str, str]:
     pols = ([r.politica for r in comp.resultados] if comp is not None
             else estado.politicas_para_comparar())
     for pol in pols:
-        nombre = nombre_archivo(pol.nombre, "yaml")
+        nombre = _archivo_de(pol)
         while nombre in salida:
             nombre = nombre.replace(".yaml", "_2.yaml")
         salida[nombre] = _yaml_politica(pol)

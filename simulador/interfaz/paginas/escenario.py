@@ -125,10 +125,12 @@ def _cartera(esc: Escenario) -> None:
     a, b, c, d = st.columns(4)
     a.metric("Clientes al inicio", fmt.numero(len(iniciales)), border=True)
     b.metric("Ventas esperadas por mes", fmt.dinero_corto(ventas), border=True)
-    c.metric("Ventas del mayor cliente", fmt.pct(100 * orden.iloc[:1].sum() / (ventas or 1)),
-             border=True)
-    d.metric("Ventas de los 5 mayores", fmt.pct(100 * orden.iloc[:5].sum() / (ventas or 1)),
-             border=True)
+    c.metric("Ventas esperadas del mayor cliente",
+             fmt.pct(100 * orden.iloc[:1].sum() / (ventas or 1)), border=True,
+             help="Lo que se espera que compre, antes de simular (los resultados dan lo que "
+             "compró de verdad en cada réplica).")
+    d.metric("Ventas esperadas de los 5 mayores",
+             fmt.pct(100 * orden.iloc[:5].sum() / (ventas or 1)), border=True)
     uno, dos = st.columns(2)
     uno.plotly_chart(fig_segmentos_escenario(iniciales, fmt), width="stretch", key="fig_seg_esc")
     dos.plotly_chart(fig_concentracion(iniciales, fmt), width="stretch", key="fig_conc_esc")
@@ -206,6 +208,10 @@ def _formulario(esc: Escenario) -> None:
             habilidad = campo_numero("Habilidad del equipo (0 a 1)", esc.equipo.habilidad,
                                      clave="esc_f_habilidad", formato=fmt, minimo=0, maximo=1,
                                      decimales=2)
+        descripcion = st.text_area(
+            "Descripción", value=esc.descripcion, key="esc_f_descripcion", height=90,
+            help="Texto libre: si cambia los números de arriba, revise que siga diciendo lo "
+            "mismo (el informe la muestra).")
         st.markdown("**Segmentos de clientes** (los porcentajes de clientes deben sumar 100)")
         segs = _campos_segmentos(esc, fmt)
         enviado = st.form_submit_button("Aplicar cambios al escenario", type="primary")
@@ -216,7 +222,8 @@ def _formulario(esc: Escenario) -> None:
                                          for c in CAMPOS_SEGMENTO)]):
         return
     datos = esc.model_dump(mode="python", exclude={"esquema"})
-    datos.update(nombre=nombre, clientes=int(clientes), horizonte_dias=int(horizonte),
+    datos.update(nombre=nombre, descripcion=descripcion or "", clientes=int(clientes),
+                 horizonte_dias=int(horizonte),
                  margen_bruto_pct=margen, costo_capital_anual_pct=capital)
     datos["postulantes"]["por_mes"] = postulantes
     datos["equipo"].update(cobradores=int(cobradores), llamadas_por_dia=int(llamadas),
@@ -263,6 +270,10 @@ def pagina() -> None:
                                  default="Cartera que genera")
     if vista == "Editar parámetros" and esc.modo == "clientes":
         _formulario(esc)
+    elif vista == "Editar parámetros":
+        st.info("Los escenarios de tasas de traspaso entre tramos (modo markov) no se editan en "
+                "la app: cambie el archivo YAML y vuelva a subirlo. Las claves están en "
+                "docs/formatos.md.")
     else:
         _cartera(esc)
     nombre = st.session_state.get("escenario_archivo") or "escenario.yaml"
