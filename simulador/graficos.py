@@ -268,8 +268,8 @@ def fig_barrido(resumen: pd.DataFrame, ruta: str, etiqueta: str, unidad_palanca:
         fig.update_xaxes(tickmode="array", tickvals=list(x))  # sin «1,5 cobradores»
     nota = "Misma cartera y mismas réplicas en cada punto (números aleatorios comunes)."
     if mejor is not None:
-        nota += (" La estrella marca la media más alta; donde las franjas se superponen, esos "
-                 "valores no se distinguen con estas réplicas.")
+        nota += ("<br>La estrella marca la media más alta; donde las franjas se superponen, "
+                 "esos valores no se distinguen con estas réplicas.")
     return estilo(fig, fmt, titulo=f"{nombre} según {etiqueta.lower()}",
                   eje_x=f"{etiqueta} {fmt.sufijo_eje(unidad_palanca)}".strip(),
                   eje_y=f"{nombre.split(' (')[0]} {fmt.sufijo_eje(unidad)}".strip(), nota=nota)

@@ -134,13 +134,14 @@ def informe_html(comp: Comparacion, *, yaml_entradas: Mapping[str, str] | None =
         f"<details><summary>{_e(nombre)}</summary><pre>{_e(texto)}</pre></details>"
         for nombre, texto in (yaml_entradas or {}).items())
     esc = comp.escenario
+    clientes = Formato.de(esc).numero(esc.clientes)
     return f"""<!DOCTYPE html>
 <html lang="es"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Informe: {_e(esc.nombre)}</title><style>{_ESTILO}</style></head>
 <body>
 <h1>Simulador de Cobranza: informe de comparación</h1>
-<p class="sub">Escenario «{_e(esc.nombre)}» · {esc.clientes} clientes · horizonte de
+<p class="sub">Escenario «{_e(esc.nombre)}» · {clientes} clientes · horizonte de
 {esc.horizonte_dias} días desde {esc.fecha_inicio.isoformat()} · generado el {cuando}</p>
 <p>{_e(esc.descripcion.strip())}</p>
 <h2>Lectura</h2>{lectura}

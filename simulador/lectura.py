@@ -136,6 +136,9 @@ def titular(comp: Comparacion, fmt: Formato) -> str:
                 f"{fmt.dinero(d.diferencia)} más que «{base}» {donde}.")
     peores = [p for p in comp.pares if p.diferencias["resultado_economico"].distinguible]
     if len(peores) == len(comp.pares):
+        if len(comp.pares) == 1:
+            return (f"«{comp.pares[0].alternativa}» no supera a «{base}» en resultado económico "
+                    f"{donde}: deja menos dinero.")
         return (f"Ninguna alternativa supera a «{base}» en resultado económico {donde}: "
                 "todas dejan menos dinero.")
     return (f"Ninguna alternativa mejora de forma distinguible el resultado económico de "

@@ -112,7 +112,7 @@ def test_segmentos_con_puntos_de_miles_y_errores_con_las_etiquetas_del_formulari
     at.button(key=enviar).click().run()
     assert not at.exception
     errores = [e.value for e in at.error]
-    assert "Segmentos, fila «riesgosos», «Monto medio de factura»: debe ser > 0 (se indicó -100)" \
+    assert "Segmento «riesgosos», «Monto medio de factura»: debe ser > 0 (se indicó -100)" \
         in errores, errores
     at.text_input(key="esc_f_seg_3_monto_medio").input("500.000")
     at.text_input(key="esc_f_seg_0_participacion_pct").input("50")  # suman 105
@@ -139,4 +139,4 @@ def test_la_descripcion_se_edita_y_el_modo_markov_dice_como_editarlo() -> None:
     assert (esc.clientes, esc.descripcion) == (300, "Distribuidora con 300 clientes.")
     at.selectbox(key="esc_sel").set_value("markov_consultora.yaml").run()
     assert not at.exception
-    assert any("no se editan en la app" in i.value for i in at.info)
+    assert any("no se edita en la app" in i.value for i in at.info)

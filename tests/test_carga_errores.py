@@ -129,6 +129,10 @@ def test_yaml_mal_escrito_da_linea_y_explicacion_en_espanol():
     "nombre: x\n\tplazo_dias: 30\n",  # tabulador
     "nombre: x\nesto no es yaml\notra: cosa\n",  # falta ':'
     "nombre: x\nseguimiento:\n  - dias: 3\n - dias: 4\n",  # lista mal sangrada
+    "nombre: x\nlista: [1, 2\notra: 3\n",  # corchete sin cerrar
+    "nombre: x\nsec: {a: 1}}\n",  # llave de más
+    'nombre: "a" "b"\n',  # texto de más
+    "nombre: x\nsec: {a: 1, b: [2}\n",  # mezcla
 ])
 def test_yaml_mal_escrito_sin_el_texto_en_ingles_del_lector(texto: str):
     """Con una traducción, el mensaje queda solo en español (antes seguía «(detalle: expected

@@ -54,7 +54,18 @@ _TRADUCCIONES = (
     ("expected a comment or a line break", "sobra texto después del valor"),
     ("unacceptable character", "el archivo contiene un carácter no permitido"),
     ("found duplicate anchor", "el ancla (&nombre) está definida dos veces"),
+    ("expected ',' or ']'", "en la lista entre corchetes falta una coma o el «]» que la cierra"),
+    ("expected ',' or '}'", "en la sección entre llaves falta una coma o la «}» que la cierra"),
+    ("expected <document start>", "sobra texto después del final (¿una llave o un corchete de "
+     "más?)"),
+    ("did not find expected node content", "falta un valor donde se esperaba uno"),
+    ("found character '%' that cannot start", "un valor no puede empezar con «%»: póngalo entre "
+     "comillas"),
 )
+
+
+_GENERICO = ("revise en esta línea y la anterior las comillas, los corchetes y llaves, la "
+             "sangría (con espacios) y que cada dato sea «clave: valor»")
 
 
 class NodoIndex:
@@ -123,9 +134,8 @@ def _error_sintaxis(archivo: str, error: yaml.YAMLError) -> ErrorCarga:
     linea = marca.line + 1 if marca is not None else None
     problema = str(getattr(error, "problem", "") or error)
     texto = next((es for en, es in _TRADUCCIONES if en in problema), None)
-    # con traducción, solo el español; sin ella, el texto del lector (en inglés) dicho como tal
-    mensaje = f"YAML mal escrito: {texto}" if texto else \
-        f"YAML mal escrito (el lector de YAML dice, en inglés: «{problema}»)"
+    # siempre en español: sin una traducción precisa, qué revisar en esa línea
+    mensaje = f"YAML mal escrito: {texto or _GENERICO}"
     return ErrorCarga([_problema(archivo, linea, mensaje)])
 
 

@@ -106,7 +106,8 @@ def escalar(sim: Simulacion, ids: np.ndarray, via: str) -> None:
     if sim.eventos.activo:
         for k, n in zip(clientes, cuantas, strict=True):
             plural = "" if n == 1 else "s"
-            sim.eventos.fila(sim.dia, int(k), -1, via, f"{n} factura{plural} a {via}")
+            destino = "a la agencia" if via == "agencia" else "a cobro judicial"
+            sim.eventos.fila(sim.dia, int(k), -1, via, f"{n} factura{plural} {destino}")
     u = sim.sorteos("escalada", clientes, c.escaladas[clientes], k=2)
     c.escaladas[clientes] += 1
     quiebra = c.quiebra[clientes]

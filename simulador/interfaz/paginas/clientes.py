@@ -78,10 +78,13 @@ def pagina() -> None:
         st.info("No hay clientes en ese segmento.")
         return
     fila_de = candidatos.set_index("cliente")
+    # ventas del horizonte (las de las tarjetas y el gráfico), no las del calentamiento
+    del_horizonte = res.facturas[res.facturas["dia_emision"] >= 0]
+    ventas_h = del_horizonte.groupby("cliente")["monto"].sum()
     cliente = st.selectbox(
         "Cliente", list(candidatos["cliente"]), key="cli_cliente",
         format_func=lambda c: (f"Cliente {c} · {str(fila_de.loc[c, 'segmento']).replace('_', ' ')}"
-                               f" · ventas {fmt.dinero_corto(fila_de.loc[c, 'ventas'])}"))
+                               f" · ventas {fmt.dinero_corto(ventas_h.get(c, 0.0))}"))
     if cliente not in fila_de.index:
         cliente = int(candidatos["cliente"].iloc[0])
     c = fila_de.loc[cliente]
@@ -90,12 +93,12 @@ def pagina() -> None:
     fac = res.facturas[(res.facturas["cliente"] == cliente) & (res.facturas["dia_emision"] >= 0)]
     m = st.columns(5)
     m[0].metric("Llamadas recibidas", fmt.numero(c["llamadas"]), border=True)
-    m[1].metric("Ventas en el horizonte", fmt.dinero_corto(fac["monto"].sum()), border=True,
-                help="Facturas emitidas en el año medido: las del gráfico.")
-    m[2].metric("Cobrado de esas facturas", fmt.dinero_corto(fac["cobrado"].sum()),
-                border=True)
-    m[3].metric("Castigado de esas facturas", fmt.dinero_corto(
-        fac["castigado_principal"].sum() + fac["castigado_cargos"].sum()), border=True)
+    ayuda = "De las facturas emitidas en el período medido (las del gráfico)."
+    m[1].metric("Ventas", fmt.dinero_corto(fac["monto"].sum()), border=True, help=ayuda)
+    m[2].metric("Cobrado", fmt.dinero_corto(fac["cobrado"].sum()), border=True, help=ayuda)
+    m[3].metric("Castigado", fmt.dinero_corto(
+        fac["castigado_principal"].sum() + fac["castigado_cargos"].sum()), border=True,
+        help=ayuda)
     m[4].metric("Atraso habitual", fmt.dias(c["atraso_habitual"]), border=True)
     rasgos = [f"segmento {str(c['segmento']).replace('_', ' ')}",
               f"confianza en la empresa {fmt.numero(c['confianza'], 2)} (de 0 a 1)",

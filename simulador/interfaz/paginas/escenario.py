@@ -47,8 +47,8 @@ CAMPOS_FORMULARIO = {
 
 
 def _fila_segmento(esc: Escenario, i: int) -> str:
-    return f"Segmentos, fila «{esc.segmentos[i].nombre}»" if i < len(esc.segmentos) \
-        else f"Segmentos, fila {i + 1}"
+    return f"Segmento «{esc.segmentos[i].nombre.replace('_', ' ')}»" \
+        if i < len(esc.segmentos) else f"Segmento {i + 1}"
 
 
 def problema_del_formulario(p: ProblemaArchivo, esc: Escenario) -> str:
@@ -125,12 +125,13 @@ def _cartera(esc: Escenario) -> None:
     a, b, c, d = st.columns(4)
     a.metric("Clientes al inicio", fmt.numero(len(iniciales)), border=True)
     b.metric("Ventas esperadas por mes", fmt.dinero_corto(ventas), border=True)
-    c.metric("Ventas esperadas del mayor cliente",
+    c.metric("Mayor cliente",
              fmt.pct(100 * orden.iloc[:1].sum() / (ventas or 1)), border=True,
-             help="Lo que se espera que compre, antes de simular (los resultados dan lo que "
-             "compró de verdad en cada réplica).")
-    d.metric("Ventas esperadas de los 5 mayores",
-             fmt.pct(100 * orden.iloc[:5].sum() / (ventas or 1)), border=True)
+             help="Su parte de las ventas esperadas, antes de simular (los resultados dan lo "
+             "que compró de verdad en cada réplica).")
+    d.metric("5 mayores clientes",
+             fmt.pct(100 * orden.iloc[:5].sum() / (ventas or 1)), border=True,
+             help="Su parte de las ventas esperadas, antes de simular.")
     uno, dos = st.columns(2)
     uno.plotly_chart(fig_segmentos_escenario(iniciales, fmt), width="stretch", key="fig_seg_esc")
     dos.plotly_chart(fig_concentracion(iniciales, fmt), width="stretch", key="fig_conc_esc")
@@ -169,7 +170,8 @@ def _campos_segmentos(esc: Escenario, fmt: Formato) -> list[dict[str, float]]:
         for j, (campo, (minimo, maximo, decimales, entero)) in enumerate(CAMPOS_SEGMENTO.items()):
             with columnas[j % 3]:
                 leidos[campo] = campo_numero(
-                    f"{COLUMNAS_SEGMENTO[campo]} · {seg.nombre}", actuales[campo],
+                    f"{COLUMNAS_SEGMENTO[campo]} · {seg.nombre.replace('_', ' ')}",
+                    actuales[campo],
                     clave=_clave(i, campo), formato=fmt, minimo=minimo, maximo=maximo,
                     decimales=decimales, entero=entero)
         valores.append(leidos)
@@ -234,7 +236,8 @@ def _formulario(esc: Escenario) -> None:
                    plazo_adicional_dias=fila["plazo_adicional_dias"],
                    atraso_medio_dias=fila["atraso_medio_dias"],
                    prob_dificultad_anual_pct=fila["prob_dificultad_anual_pct"])
-        seg["monto_factura"]["media"] = fila["monto_medio"]
+        monto = fila["monto_medio"]  # entero si lo es (en el YAML, «735000» y no «735000.0»)
+        seg["monto_factura"]["media"] = int(monto) if float(monto).is_integer() else monto
     try:
         nuevo = Escenario.model_validate(datos)
     except ValidationError as e:
@@ -271,9 +274,9 @@ def pagina() -> None:
     if vista == "Editar parámetros" and esc.modo == "clientes":
         _formulario(esc)
     elif vista == "Editar parámetros":
-        st.info("Los escenarios de tasas de traspaso entre tramos (modo markov) no se editan en "
-                "la app: cambie el archivo YAML y vuelva a subirlo. Las claves están en "
-                "docs/formatos.md.")
+        st.info("Este escenario describe la cartera con tasas de traspaso entre tramos de "
+                "atraso, no con clientes: no se edita en la app. Cambie el archivo YAML (la "
+                "documentación de formatos explica cada clave) y vuelva a subirlo.")
     else:
         _cartera(esc)
     nombre = st.session_state.get("escenario_archivo") or "escenario.yaml"

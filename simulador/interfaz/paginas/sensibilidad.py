@@ -155,11 +155,9 @@ def _tornado(pol: Politica) -> None:
     st.plotly_chart(g.fig_tornado(tabla, kpi, fmt), width="stretch", key="fig_tornado")
     notas = tabla[tabla["nota"].fillna("") != ""] if "nota" in tabla else tabla.iloc[0:0]
     for _, fila in notas.iterrows():
-        # la nota es «ruta = valor: ruta: qué está mal»; al gerente le sirve lo último
-        motivo = str(fila["nota"]).split(": ", 2)[-1]
-        st.caption(md(f"«{fila['palanca']}» no se probó hacia {fila['direccion']}: el valor "
-                      f"quedaría fuera de lo permitido ({motivo}). Esa barra muestra solo el "
-                      "otro lado."))
+        borde = "mínimo" if fila["direccion"] == "abajo" else "máximo"
+        st.caption(md(f"«{fila['palanca']}» no se probó hacia {fila['direccion']}: ya está en "
+                      f"su {borde} permitido (o cerca). Su barra muestra solo el otro lado."))
 
 
 def pagina() -> None:
