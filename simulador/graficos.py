@@ -292,7 +292,9 @@ def fig_tornado(tabla: pd.DataFrame, kpi: str, fmt: Formato) -> go.Figure:
             hovertemplate="%{y}: %{customdata}<extra>" + texto + "</extra>"))
     fig.update_layout(barmode="overlay")
     if unidad == "moneda":
-        eje_dinero(fig, fmt, eje="x")
+        # sin el símbolo en cada marca: con cambios negativos plotly escribía «$ −60.000.000»
+        # (el resto de la app, «−$»); el título del eje ya dice la moneda
+        eje_dinero(fig, fmt, eje="x").update_xaxes(tickprefix="")
     fig.add_vline(x=0, line={"color": "#333", "width": 1})
     return estilo(fig, fmt, titulo=f"Qué palancas pesan más en: {nombre}",
                   eje_x=f"Cambio frente a la política actual {fmt.sufijo_eje(unidad)}",

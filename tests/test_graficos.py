@@ -82,6 +82,8 @@ def test_barrido_y_tornado(comparacion_chica: Comparacion) -> None:
     tabla = sensibilidad(esc, pol, replicas=1, trabajadores=1)
     spec = revisar(g.fig_tornado(tabla, "dso", FMT))
     assert spec["layout"]["xaxis"]["title"]["text"].endswith("(días)")
+    dinero = revisar(g.fig_tornado(tabla, "resultado_economico", FMT))["layout"]["xaxis"]
+    assert dinero["title"]["text"].endswith("($)") and dinero["tickprefix"] == ""
 
 
 def test_figuras_de_cartera_y_cliente(comparacion_chica: Comparacion) -> None:
