@@ -285,7 +285,7 @@ def tarjetas(sim: Simulacion, ejercicio: Ejercicio, conv: Conversacion) -> dict[
         "saldo": float(fila["saldo"]) if fila is not None else 0.0,
         "vencido": float(fila["vencido"]) if fila is not None else 0.0,
         "atraso": int(fila["atraso_max"]) if fila is not None else 0,
-        "segmento": str(fila["segmento"]) if fila is not None else "",
+        "segmento": str(fila["segmento"]).replace("_", " ") if fila is not None else "",
         "limites": [
             f"Plazo de pago: neto {pol.plazo_dias + extra} días"
             + (f" ({pol.plazo_dias} de la política y {extra} negociados con su segmento)."

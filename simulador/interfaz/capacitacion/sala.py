@@ -110,6 +110,7 @@ def _mesa(ej: Ejercicio, ses: dict[str, Any], part: dict[str, Any], jugadas: lis
     lista = rondas.lista_trabajo(estado)
     if lista.empty:
         st.info("Nadie tiene deuda vencida ni señales de alerta esta semana.")
+    lista = lista.assign(segmento=lista["segmento"].astype(str).str.replace("_", " "))
     vista = lista.assign(
         segmento=[f"{s} (cliente ancla)" if a else s for s, a in zip(
             lista["segmento"], lista["ancla"], strict=True)],
