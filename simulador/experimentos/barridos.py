@@ -59,9 +59,8 @@ def con_valor(modelo: BaseModel, ruta: str, valor: Any) -> Any:
         # el mismo mensaje en español que para un archivo (antes, el de pydantic, en inglés)
         primero = traducir(exc, modelo=type(modelo), indice=NodoIndex(), archivo="")[0]
         donde = primero.ruta or ruta
-        raise RutaInvalida(f"{ruta} = {valor:g}: {donde}: {primero.mensaje}"
-                           if isinstance(valor, float) else
-                           f"{ruta} = {valor}: {donde}: {primero.mensaje}") from exc
+        escrito = f"{valor:g}" if isinstance(valor, float) else valor
+        raise RutaInvalida(f"{ruta} = {escrito}: {donde}: {primero.mensaje}") from exc
 
 
 def aplicar_punto(escenario: Escenario, politica: Politica,

@@ -39,7 +39,7 @@ def _ayuda(modelo: type[BaseModel], campo: str) -> str:
     return f"{info.description or ''}{unidad}"
 
 
-def _limites(modelo: type[BaseModel], campo: str) -> tuple[float | None, float | None]:
+def limites(modelo: type[BaseModel], campo: str) -> tuple[float | None, float | None]:
     """Mínimo y máximo desde las restricciones ge/le del campo (gt/lt los valida el modelo)."""
     minimo = maximo = None
     for m in modelo.model_fields[campo].metadata:
@@ -53,7 +53,7 @@ def _limites(modelo: type[BaseModel], campo: str) -> tuple[float | None, float |
 def _numero(etiqueta: str, modelo: BaseModel, campo: str, clave: str, fmt: Formato, *,
             entero: bool, decimales: int = 1, vacio: bool = False) -> float | None:
     """Un campo de número de la política, con los límites y la ayuda de su modelo."""
-    minimo, maximo = _limites(type(modelo), campo)
+    minimo, maximo = limites(type(modelo), campo)
     return campo_numero(etiqueta, getattr(modelo, campo), clave=clave, formato=fmt,
                         minimo=minimo, maximo=maximo, decimales=0 if entero else decimales,
                         entero=entero, vacio=vacio, ayuda=_ayuda(type(modelo), campo),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 import streamlit as st
@@ -22,26 +23,28 @@ def nombre_archivo(texto: str, extension: str) -> str:
     return f"{limpio}.{extension}"
 
 
+def _ranuras_de(pol: Politica) -> Iterator[estado.Ranura]:
+    """Las ranuras de la comparación que tienen esta política, en orden."""
+    return (r for r in estado.ranuras_activas() if r.politica == pol)
+
+
 def _archivo_de(pol: Politica) -> str:
     """El nombre del archivo del que vino la política (incluido o subido), o uno de su nombre.
 
     Así el consultor descarga «estricta_cliente.yaml» con el nombre con que lo subió.
     """
-    ss = st.session_state
-    for r in estado.ranuras_activas():
-        if r.politica != pol:
-            continue
+    for r in _ranuras_de(pol):
         if r.origen.endswith((".yaml", ".yml")):
             return r.origen
-        subida = ss.get(f"pol_subida_{r.indice}")
+        subida = st.session_state.get(f"pol_subida_{r.indice}")
         if r.origen == estado.SUBIR and subida is not None:
             return str(subida[2])
     return nombre_archivo(pol.nombre, "yaml")
 
 
 def _yaml_politica(pol: Politica) -> str:
-    for r in estado.ranuras_activas():
-        if r.politica == pol and r.texto:
+    for r in _ranuras_de(pol):
+        if r.texto:
             try:
                 from simulador import editar_yaml
 

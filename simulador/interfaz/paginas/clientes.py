@@ -90,7 +90,7 @@ def pagina() -> None:
     c = fila_de.loc[cliente]
     # las facturas del horizonte, las mismas del gráfico (la tabla de clientes suma también las
     # del calentamiento, que el gráfico no muestra)
-    fac = res.facturas[(res.facturas["cliente"] == cliente) & (res.facturas["dia_emision"] >= 0)]
+    fac = del_horizonte[del_horizonte["cliente"] == cliente]
     m = st.columns(5)
     m[0].metric("Llamadas recibidas", fmt.numero(c["llamadas"]), border=True)
     ayuda = "De las facturas emitidas en el período medido (las del gráfico)."

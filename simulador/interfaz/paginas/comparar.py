@@ -210,11 +210,11 @@ def pagina() -> None:
     if comp is None:
         st.info("Pulse «Simular y comparar» para ver los resultados.")
         return
+    fmt = Formato.de(comp.escenario)
     if not al_dia:
         st.warning("Cambió alguna entrada: los resultados de abajo son de la simulación "
                    "anterior. Pulse «Simular y comparar» para actualizarlos.")
     else:
-        segundos = f"{ss.get('comparacion_segundos', 0.0):.1f}".replace(".", ",")
-        st.caption(f"Resultados listos en {segundos} s "
+        st.caption(f"Resultados listos en {fmt.numero(ss.get('comparacion_segundos', 0.0), 1)} s "
                    "(si las entradas no cambian, volver a esta página no vuelve a simular).")
-    resultados.mostrar(comp, Formato.de(comp.escenario))
+    resultados.mostrar(comp, fmt)

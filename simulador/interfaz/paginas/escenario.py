@@ -10,10 +10,12 @@ from pydantic import ValidationError
 
 from simulador import ErrorCarga, Escenario, a_yaml, cargar_escenario, editar_yaml
 from simulador.carga.errores import ProblemaArchivo
+from simulador.config.escenario import MontoFactura, Segmento
 from simulador.formato import Formato
 from simulador.interfaz import calculos, estado
 from simulador.interfaz.campos import avisar_errores, campo_numero
 from simulador.interfaz.componentes import mostrar_problemas, problemas_de_validacion, subir_yaml
+from simulador.interfaz.editor_politica import limites
 from simulador.interfaz.graficos_cartera import fig_concentracion, fig_segmentos_escenario
 from simulador.interfaz.paginas.resultados import md
 
@@ -27,10 +29,10 @@ COLUMNAS_SEGMENTO = {
     "atraso_medio_dias": "Atraso medio sin gestión (días)",
     "prob_dificultad_anual_pct": "Prob. de dificultad (% anual)",
 }
-CAMPOS_SEGMENTO = {  # campo -> (mínimo, máximo, decimales, entero), como en config.Segmento
-    "participacion_pct": (0, 100, 1, False), "compras_por_mes": (None, 100, 2, False),
-    "monto_medio": (None, None, 0, False), "plazo_adicional_dias": (0, 365, 0, True),
-    "atraso_medio_dias": (-90, 365, 1, False), "prob_dificultad_anual_pct": (0, 100, 1, False),
+CAMPOS_SEGMENTO = {  # campo -> (decimales, entero); los límites salen del modelo
+    "participacion_pct": (1, False), "compras_por_mes": (2, False), "monto_medio": (0, False),
+    "plazo_adicional_dias": (0, True), "atraso_medio_dias": (1, False),
+    "prob_dificultad_anual_pct": (1, False),
 }
 """Los números de cada segmento en el formulario (uno por campo, con el formato del escenario;
 una tabla editable de Streamlit leía «700.000» como 700)."""
@@ -158,8 +160,9 @@ def _clave(i: int, campo: str) -> str:
 def _campos_segmentos(esc: Escenario, fmt: Formato) -> list[dict[str, float]]:
     """Una pestaña por segmento con sus números; devuelve los valores válidos de cada uno."""
     valores: list[dict[str, float]] = []
-    for i, (seg, pestana) in enumerate(zip(esc.segmentos, st.tabs(
-            [s.nombre.replace("_", " ") for s in esc.segmentos]), strict=True)):
+    nombres = [s.nombre.replace("_", " ") for s in esc.segmentos]
+    for i, (seg, nombre, pestana) in enumerate(zip(esc.segmentos, nombres, st.tabs(nombres),
+                                                   strict=True)):
         actuales = {"participacion_pct": seg.participacion_pct,
                     "compras_por_mes": seg.compras_por_mes, "monto_medio": seg.monto_factura.media,
                     "plazo_adicional_dias": seg.plazo_adicional_dias,
@@ -167,11 +170,12 @@ def _campos_segmentos(esc: Escenario, fmt: Formato) -> list[dict[str, float]]:
                     "prob_dificultad_anual_pct": seg.prob_dificultad_anual_pct}
         leidos: dict[str, float] = {}
         columnas = pestana.columns(3)
-        for j, (campo, (minimo, maximo, decimales, entero)) in enumerate(CAMPOS_SEGMENTO.items()):
+        for j, (campo, (decimales, entero)) in enumerate(CAMPOS_SEGMENTO.items()):
+            minimo, maximo = limites(MontoFactura, "media") if campo == "monto_medio" else \
+                limites(Segmento, campo)
             with columnas[j % 3]:
                 leidos[campo] = campo_numero(
-                    f"{COLUMNAS_SEGMENTO[campo]} · {seg.nombre.replace('_', ' ')}",
-                    actuales[campo],
+                    f"{COLUMNAS_SEGMENTO[campo]} · {nombre}", actuales[campo],
                     clave=_clave(i, campo), formato=fmt, minimo=minimo, maximo=maximo,
                     decimales=decimales, entero=entero)
         valores.append(leidos)
