@@ -14,6 +14,12 @@ from typing import Any
 from simulador.config import Escenario, FormatoNumeros
 
 GUION = "—"
+
+
+def nombre_visible(nombre: object) -> str:
+    """Un nombre de los archivos (un segmento: «necesitan_llamada») como se muestra al usuario:
+    con espacios en vez de guiones bajos."""
+    return str(nombre).replace("_", " ")
 """Lo que se muestra cuando un valor no está definido (nan)."""
 
 

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from simulador.config import Escenario
 from simulador.experimentos import Comparacion, ResultadoReplicas
-from simulador.formato import Formato
+from simulador.formato import Formato, nombre_visible
 from simulador.metricas import NOMBRES_KPI
 from simulador.resultado import TRAMOS
 
@@ -230,7 +230,7 @@ def fig_segmentos(comp: Comparacion, columna: str, nombre: str, unidad: str,
     for i, res in enumerate(comp.resultados):
         tabla = res.por_segmento.groupby("segmento", sort=False)[columna].mean()
         fig.add_trace(go.Bar(
-            x=[str(s).replace("_", " ") for s in tabla.index], y=tabla.to_numpy(),
+            x=[nombre_visible(s) for s in tabla.index], y=tabla.to_numpy(),
             name=res.politica.nombre, marker={"color": color(i)},
             hovertemplate=f"{res.politica.nombre}, %{{x}}: %{{y:,.1f}}<extra></extra>"))
     if unidad == "moneda":

@@ -16,6 +16,7 @@ import numpy as np
 
 from simulador.entrenamiento import eventos as ev
 from simulador.entrenamiento.ejercicio import Ejercicio, Situacion
+from simulador.formato import nombre_visible
 from simulador.motor.modelo import Simulacion
 from simulador.motor.pausa import Accion, aplicar_acciones, instantanea
 
@@ -285,7 +286,7 @@ def tarjetas(sim: Simulacion, ejercicio: Ejercicio, conv: Conversacion) -> dict[
         "saldo": float(fila["saldo"]) if fila is not None else 0.0,
         "vencido": float(fila["vencido"]) if fila is not None else 0.0,
         "atraso": int(fila["atraso_max"]) if fila is not None else 0,
-        "segmento": str(fila["segmento"]).replace("_", " ") if fila is not None else "",
+        "segmento": nombre_visible(fila["segmento"]) if fila is not None else "",
         "limites": [
             f"Plazo de pago: neto {pol.plazo_dias + extra} días"
             + (f" ({pol.plazo_dias} de la política y {extra} negociados con su segmento)."

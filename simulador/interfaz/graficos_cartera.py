@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from simulador.config import Escenario
-from simulador.formato import Formato
+from simulador.formato import Formato, nombre_visible
 from simulador.graficos import COLORES, eje_fechas, estilo
 
 ESTILO_EVENTO: dict[str, tuple[str, str, str]] = {
@@ -58,7 +58,7 @@ def fig_segmentos_escenario(tabla: pd.DataFrame, fmt: Formato) -> go.Figure:
     """Clientes y ventas esperadas por segmento (participación en %)."""
     g = tabla.groupby("segmento", sort=False).agg(clientes=("cliente", "size"),
                                                   ventas=("ventas_esperadas_mes", "sum"))
-    x = [str(s).replace("_", " ") for s in g.index]
+    x = [nombre_visible(s) for s in g.index]
     fig = go.Figure([
         go.Bar(x=x, y=100 * g["clientes"] / g["clientes"].sum(), name="Clientes",
                marker={"color": COLORES[0]}, hovertemplate="%{x}: %{y:.1f} % de los clientes"

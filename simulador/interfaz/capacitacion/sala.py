@@ -16,7 +16,7 @@ from simulador.entrada_numeros import decimales_necesarios
 from simulador.entrenamiento import almacen, debrief, evaluacion, politica_diseno, rol, rondas
 from simulador.entrenamiento.ejercicio import Ejercicio, armar
 from simulador.entrenamiento.eventos import eventos_de_ronda
-from simulador.formato import Formato
+from simulador.formato import Formato, nombre_visible
 from simulador.interfaz.campos import avisar_errores, campo_numero
 from simulador.interfaz.capacitacion.comun import (
     NOMBRES_MODALIDAD,
@@ -110,7 +110,7 @@ def _mesa(ej: Ejercicio, ses: dict[str, Any], part: dict[str, Any], jugadas: lis
     lista = rondas.lista_trabajo(estado)
     if lista.empty:
         st.info("Nadie tiene deuda vencida ni señales de alerta esta semana.")
-    lista = lista.assign(segmento=lista["segmento"].astype(str).str.replace("_", " "))
+    lista = lista.assign(segmento=lista["segmento"].map(nombre_visible))
     vista = lista.assign(
         segmento=[f"{s} (cliente ancla)" if a else s for s, a in zip(
             lista["segmento"], lista["ancla"], strict=True)],

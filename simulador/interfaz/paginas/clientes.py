@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from simulador import ResultadoCorrida
+from simulador.formato import nombre_visible
 from simulador.interfaz import calculos, estado
 from simulador.interfaz.graficos_cartera import ESTILO_EVENTO, fig_historia
 
@@ -71,7 +72,7 @@ def pagina() -> None:
                         key="cli_orden") or "castigado"
     segmentos = ["(todos)", *sorted(cli["segmento"].astype(str).unique())]
     seg = b.selectbox("Segmento", segmentos, key="cli_segmento",
-                      format_func=lambda x: x.replace("_", " ")) or "(todos)"
+                      format_func=nombre_visible) or "(todos)"
     candidatos = cli if seg == "(todos)" else cli[cli["segmento"].astype(str) == seg]
     candidatos = candidatos.sort_values([orden, "ventas"], ascending=False).head(200)
     if candidatos.empty:
@@ -83,7 +84,7 @@ def pagina() -> None:
     ventas_h = del_horizonte.groupby("cliente")["monto"].sum()
     cliente = st.selectbox(
         "Cliente", list(candidatos["cliente"]), key="cli_cliente",
-        format_func=lambda c: (f"Cliente {c} · {str(fila_de.loc[c, 'segmento']).replace('_', ' ')}"
+        format_func=lambda c: (f"Cliente {c} · {nombre_visible(fila_de.loc[c, 'segmento'])}"
                                f" · ventas {fmt.dinero_corto(ventas_h.get(c, 0.0))}"))
     if cliente not in fila_de.index:
         cliente = int(candidatos["cliente"].iloc[0])
@@ -100,7 +101,7 @@ def pagina() -> None:
         fac["castigado_principal"].sum() + fac["castigado_cargos"].sum()), border=True,
         help=ayuda)
     m[4].metric("Atraso habitual", fmt.dias(c["atraso_habitual"]), border=True)
-    rasgos = [f"segmento {str(c['segmento']).replace('_', ' ')}",
+    rasgos = [f"segmento {nombre_visible(c['segmento'])}",
               f"confianza en la empresa {fmt.numero(c['confianza'], 2)} (de 0 a 1)",
               f"riesgo {fmt.pct(c['riesgo_pct'])} anual",
               f"costo de fondos {fmt.pct(c['costo_fondos_pct'])} anual",

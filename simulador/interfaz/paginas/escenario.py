@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from simulador import ErrorCarga, Escenario, a_yaml, cargar_escenario, editar_yaml
 from simulador.carga.errores import ProblemaArchivo
 from simulador.config.escenario import MontoFactura, Segmento
-from simulador.formato import Formato
+from simulador.formato import Formato, nombre_visible
 from simulador.interfaz import calculos, estado
 from simulador.interfaz.campos import avisar_errores, campo_numero
 from simulador.interfaz.componentes import mostrar_problemas, problemas_de_validacion, subir_yaml
@@ -49,7 +49,7 @@ CAMPOS_FORMULARIO = {
 
 
 def _fila_segmento(esc: Escenario, i: int) -> str:
-    return f"Segmento «{esc.segmentos[i].nombre.replace('_', ' ')}»" \
+    return f"Segmento «{nombre_visible(esc.segmentos[i].nombre)}»" \
         if i < len(esc.segmentos) else f"Segmento {i + 1}"
 
 
@@ -141,7 +141,7 @@ def _cartera(esc: Escenario) -> None:
     muestra = tabla.sample(n=min(15, len(tabla)), random_state=0).sort_values("cliente")
     st.dataframe(pd.DataFrame({
         "Cliente": muestra["cliente"],
-        "Segmento": muestra["segmento"].astype(str).str.replace("_", " "),
+        "Segmento": muestra["segmento"].map(nombre_visible),
         "Origen": muestra["origen"].map({"cartera": "cartera inicial",
                                          "postulante": "cliente nuevo"}),
         "Compras por mes": muestra["compras_por_mes"].map(lambda v: fmt.numero(v, 2)),
@@ -160,7 +160,7 @@ def _clave(i: int, campo: str) -> str:
 def _campos_segmentos(esc: Escenario, fmt: Formato) -> list[dict[str, float]]:
     """Una pestaña por segmento con sus números; devuelve los valores válidos de cada uno."""
     valores: list[dict[str, float]] = []
-    nombres = [s.nombre.replace("_", " ") for s in esc.segmentos]
+    nombres = [nombre_visible(s.nombre) for s in esc.segmentos]
     for i, (seg, nombre, pestana) in enumerate(zip(esc.segmentos, nombres, st.tabs(nombres),
                                                    strict=True)):
         actuales = {"participacion_pct": seg.participacion_pct,

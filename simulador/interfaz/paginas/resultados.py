@@ -7,7 +7,7 @@ import streamlit as st
 
 from simulador import graficos as g
 from simulador.experimentos import Comparacion
-from simulador.formato import Formato
+from simulador.formato import Formato, nombre_visible
 from simulador.interfaz.componentes import KPIS_TARJETAS, tarjetas
 from simulador.lectura import leer
 from simulador.metricas import COLUMNAS_SEGMENTO, NOMBRES_KPI
@@ -107,7 +107,7 @@ def _segmentos(comp: Comparacion, fmt: Formato) -> None:
         medias = res.por_segmento.groupby("segmento", sort=False)[col].mean()
         for seg, v in medias.items():
             filas.append({"Política": res.politica.nombre,
-                          "Segmento": str(seg).replace("_", " "),
+                          "Segmento": nombre_visible(seg),
                           nombre: fmt.valor(v, unidad)})
     st.dataframe(pd.DataFrame(filas), hide_index=True)
     if any(str(f["Segmento"]) == SIN_SEGMENTO for f in filas):
